@@ -1,0 +1,84 @@
+package io.naaplake.schema;
+
+import static io.naaplake.schema.LakeType.bigint;
+import static io.naaplake.schema.LakeType.integer;
+import static io.naaplake.schema.LakeType.mapOf;
+import static io.naaplake.schema.LakeType.string;
+import static io.naaplake.schema.LakeType.timestamp;
+
+/** Operational tables: what ran, what was read, what was lost. */
+public final class OpsTables {
+
+  /**
+   * The offset ledger. A batch's ranges are written here before any data, and each data write of
+   * the batch carries the batch id as its Delta transaction version, so a crashed batch is
+   * re-executed over exactly the same ranges and every write happens once.
+   */
+  public static final TableDeclaration KAFKA_INGEST_BATCHES =
+      TableDeclaration.builder(Layer.OPS, "kafka_ingest_batches")
+          .comment(
+              "One row per (ingest batch, topic, partition): the Kafka offset range a bronze"
+                  + " ingest batch reads. Planned before the data is written; the ledger the next"
+                  + " run starts from.")
+          .required("batch_id", bigint(), "Monotonic batch number, also the Delta txnVersion.")
+          .required("kafka_topic", string(), "Topic.")
+          .required("kafka_partition", integer(), "Partition.")
+          .required("start_offset", bigint(), "First offset of the range (inclusive).")
+          .required("end_offset", bigint(), "End of the range (exclusive).")
+          .required("org", string(), "Tenant the topic maps to.")
+          .required("run_id", string(), "Run that planned the batch.")
+          .required("planned_at", timestamp(), "Run time of that run.")
+          .keyedBy("batch_id", "kafka_topic", "kafka_partition")
+          .build();
+
+  /** Offsets that left Kafka (retention) before they were ingested. */
+  public static final TableDeclaration KAFKA_OFFSET_GAPS =
+      TableDeclaration.builder(Layer.OPS, "kafka_offset_gaps")
+          .comment(
+              "One row per lost offset range: messages that expired from Kafka before the bronze"
+                  + " ingest read them. These events are lost to the lake and are counted, never"
+                  + " skipped silently.")
+          .required("kafka_topic", string(), "Topic.")
+          .required("kafka_partition", integer(), "Partition.")
+          .required("org", string(), "Tenant the topic maps to.")
+          .required("lost_from_offset", bigint(), "First lost offset (inclusive).")
+          .required("lost_to_offset", bigint(), "End of the lost range (exclusive).")
+          .measure("lost_count", bigint(), "Number of lost offsets (to - from).")
+          .required("reason", string(), "Why the range is lost, e.g. expired_before_ingest.")
+          .required("batch_id", bigint(), "Ingest batch that detected the gap.")
+          .required("run_id", string(), "Run that detected the gap.")
+          .required("detected_at", timestamp(), "Run time of that run.")
+          .keyedBy("kafka_topic", "kafka_partition", "lost_from_offset")
+          .build();
+
+  /** One row per job run. */
+  public static final TableDeclaration JOB_RUNS =
+      TableDeclaration.builder(Layer.OPS, "job_runs")
+          .comment("One row per job run (appended at its end, success or failure).")
+          .required("run_id", string(), "Unique run id.")
+          .required("job", string(), "Job name, e.g. bronze_ingest.")
+          .required("status", string(), "succeeded, no_new_data or failed.")
+          .required("started_at", timestamp(), "Wall-clock start, UTC.")
+          .required("finished_at", timestamp(), "Wall-clock end, UTC.")
+          .required("run_time", timestamp(), "The run-time parameter the transforms used.")
+          .measure("duration_ms", bigint(), "finished_at - started_at in milliseconds.")
+          .optional("batch_id", bigint(), "Ingest batch id, when the job reads Kafka.")
+          .optional(
+              "window_description",
+              string(),
+              "What the run read: Kafka offset ranges as JSON, or a time window.")
+          .measure("rows_in", bigint(), "Rows (messages) read.")
+          .measure("rows_out", bigint(), "Rows written to the job's main table.")
+          .measure("rows_quarantined", bigint(), "Rows written to quarantine.")
+          .measure("offsets_lost", bigint(), "Offsets recorded in ops.kafka_offset_gaps.")
+          .optional("error_category", string(), "bad_data, retriable or fatal when failed.")
+          .optional("error_message", string(), "Error message when failed.")
+          .required(
+              "table_versions",
+              mapOf(string(), bigint()),
+              "Delta version of each table the run committed to, by qualified table name.")
+          .keyedBy("run_id")
+          .build();
+
+  private OpsTables() {}
+}
