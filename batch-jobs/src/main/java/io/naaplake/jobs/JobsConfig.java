@@ -1,0 +1,118 @@
+package io.naaplake.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.naaplake.config.DataSize;
+import io.naaplake.config.Settings;
+import io.naaplake.errors.LakeErrors;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configuration of the batch jobs, read once from {@link Settings}. Every path, master URL and
+ * endpoint lives here, so the same job jar runs embedded or on a cluster.
+ *
+ * <table>
+ *   <caption>Keys and defaults</caption>
+ *   <tr><td>naap.lake.root</td><td>.run/lake (absolute path or any Hadoop URI, e.g. s3a://b/lake)</td></tr>
+ *   <tr><td>naap.spark.master</td><td>local[2]; empty when launched by spark-submit</td></tr>
+ *   <tr><td>naap.spark.shuffle-partitions</td><td>2</td></tr>
+ *   <tr><td>naap.kafka.bootstrap-servers</td><td>127.0.0.1:19092</td></tr>
+ *   <tr><td>naap.kafka.client.*</td><td>passed to the Kafka consumer (SASL/TLS settings)</td></tr>
+ *   <tr><td>naap.ingest.topics</td><td>streaming_events:cloudspe,network_events:daydream</td></tr>
+ *   <tr><td>naap.ingest.max-event-size</td><td>512kB; larger messages are quarantined</td></tr>
+ *   <tr><td>naap.ingest.quarantine-prefix-size</td><td>4kB kept of a quarantined value</td></tr>
+ *   <tr><td>naap.ingest.max-offsets-per-partition</td><td>1000000 per batch</td></tr>
+ *   <tr><td>naap.trino.url</td><td>jdbc:trino://127.0.0.1:18080</td></tr>
+ *   <tr><td>naap.trino.catalog</td><td>delta</td></tr>
+ *   <tr><td>naap.trino.pipeline-user</td><td>naap_pipeline</td></tr>
+ *   <tr><td>naap.trino.lake-location</td><td>local:/// (the lake root as Trino's catalog sees it)</td></tr>
+ *   <tr><td>naap.trino.register</td><td>true; false skips Trino registration</td></tr>
+ * </table>
+ */
+public record JobsConfig(
+    String lakeRoot,
+    String sparkMaster,
+    int shufflePartitions,
+    String kafkaBootstrapServers,
+    Map<String, String> kafkaClientProperties,
+    Map<String, String> topicOrgs,
+    DataSize maxEventSize,
+    DataSize quarantinePrefixSize,
+    long maxOffsetsPerPartition,
+    String trinoUrl,
+    String trinoCatalog,
+    String trinoPipelineUser,
+    String trinoLakeLocation,
+    boolean registerInTrino) {
+
+  public static final String KAFKA_CLIENT_PREFIX = "naap.kafka.client.";
+
+  public JobsConfig {
+    requireNonNull(lakeRoot, "lakeRoot is null");
+    requireNonNull(sparkMaster, "sparkMaster is null");
+    kafkaClientProperties = Map.copyOf(kafkaClientProperties);
+    topicOrgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicOrgs));
+    if (topicOrgs.isEmpty()) {
+      throw LakeErrors.badConfiguration("naap.ingest.topics", "", "at least one topic:org");
+    }
+    if (maxEventSize.bytes() < 1024) {
+      throw LakeErrors.badConfiguration(
+          "naap.ingest.max-event-size", maxEventSize.bytes() + "B", "must be at least 1kB");
+    }
+    Settings.requirePositive("naap.ingest.max-offsets-per-partition", maxOffsetsPerPartition);
+    Settings.requirePositive("naap.spark.shuffle-partitions", shufflePartitions);
+  }
+
+  public static JobsConfig from(Settings settings) {
+    return new JobsConfig(
+        absoluteIfLocal(settings.string("naap.lake.root", ".run/lake")),
+        settings.string("naap.spark.master", "local[2]"),
+        settings.integer("naap.spark.shuffle-partitions", 2),
+        settings.string("naap.kafka.bootstrap-servers", "127.0.0.1:19092"),
+        prefixed(settings, KAFKA_CLIENT_PREFIX),
+        settings.pairs("naap.ingest.topics", orderedDefaultTopics()),
+        settings.dataSize("naap.ingest.max-event-size", DataSize.ofKilobytes(512)),
+        settings.dataSize("naap.ingest.quarantine-prefix-size", DataSize.ofKilobytes(4)),
+        settings.longValue("naap.ingest.max-offsets-per-partition", 1_000_000L),
+        settings.string("naap.trino.url", "jdbc:trino://127.0.0.1:18080"),
+        settings.string("naap.trino.catalog", "delta"),
+        settings.string("naap.trino.pipeline-user", "naap_pipeline"),
+        settings.string("naap.trino.lake-location", "local:///"),
+        settings.bool("naap.trino.register", true));
+  }
+
+  private static Map<String, String> orderedDefaultTopics() {
+    Map<String, String> topics = new LinkedHashMap<>();
+    topics.put("streaming_events", "cloudspe");
+    topics.put("network_events", "daydream");
+    return topics;
+  }
+
+  private static Map<String, String> prefixed(Settings settings, String prefix) {
+    Map<String, String> result = new LinkedHashMap<>();
+    settings
+        .explicitValues()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith(prefix)) {
+                result.put(key.substring(prefix.length()), value);
+              }
+            });
+    return result;
+  }
+
+  /** Relative local paths are resolved against the working directory; URIs are kept. */
+  private static String absoluteIfLocal(String root) {
+    if (root.contains("://") || root.startsWith("file:")) {
+      return root;
+    }
+    return Path.of(root).toAbsolutePath().normalize().toString();
+  }
+
+  /** Location of a table (relative path like {@code bronze/raw_events}) under the lake root. */
+  public String tablePath(String relativePath) {
+    return lakeRoot.endsWith("/") ? lakeRoot + relativePath : lakeRoot + "/" + relativePath;
+  }
+}

@@ -1,0 +1,74 @@
+package io.naaplake.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.naaplake.jobs.bronze.BronzeIngestJob;
+import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.trino.TrinoRegistrar;
+import io.naaplake.schema.LakeCatalog;
+import io.naaplake.schema.TableDeclaration;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One pass of the pipeline over all new data: every layer that exists, in dependency order, then
+ * Trino registration of every table. Today that is bronze; silver and gold join here.
+ */
+public final class LakePipeline {
+  private final SparkSession spark;
+  private final JobsConfig config;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public LakePipeline(
+      SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.config = requireNonNull(config, "config is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  public List<JobRun> runOnce(Instant runTime) {
+    migrate();
+    List<JobRun> runs =
+        new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
+    register();
+    return runs;
+  }
+
+  /** Bronze ingest alone, without registration. */
+  public List<JobRun> ingestOnly(Instant runTime) {
+    return new BronzeIngestJob(spark, config, clock, progress).run(runTime);
+  }
+
+  /** Creates missing tables and adds declared columns to existing ones. */
+  public void migrate() {
+    LakeTables tables = new LakeTables(spark, config);
+    for (TableDeclaration table : LakeCatalog.tables()) {
+      tables.ensure(table);
+    }
+  }
+
+  /** Registers every table in Trino (no-op for registered ones); skipped when disabled. */
+  public void register() {
+    if (!config.registerInTrino()) {
+      progress.accept("Trino registration disabled (naap.trino.register=false)");
+      return;
+    }
+    TrinoRegistrar registrar = new TrinoRegistrar(config);
+    int registered = 0;
+    for (TableDeclaration table : LakeCatalog.tables()) {
+      if (registrar.register(table)) {
+        registered++;
+        progress.accept("registered " + table.qualifiedName() + " in Trino");
+      }
+    }
+    progress.accept(
+        "Trino sees all " + LakeCatalog.tables().size() + " tables (" + registered + " new)");
+  }
+}

@@ -1,0 +1,118 @@
+package io.naaplake.jobs;
+
+import io.naaplake.config.Settings;
+import io.naaplake.errors.NaapException;
+import io.naaplake.jobs.lake.SparkSessions;
+import io.naaplake.jobs.runs.JobRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of the job jar: {@code run | ingest | migrate | register [--run-time ISO-INSTANT]}.
+ * The same class runs under {@code ./naap} and under {@code spark-submit}.
+ */
+public final class Main {
+  private static final String USAGE =
+      "usage: Main (run|ingest|migrate|register) [--run-time 2026-01-08T22:00:00Z]";
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      System.err.println(USAGE);
+      System.exit(2);
+    }
+    Instant runTime;
+    try {
+      runTime = runTime(args);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      System.err.println("bad --run-time: " + e.getMessage() + "\n" + USAGE);
+      System.exit(2);
+      return;
+    }
+    JobsConfig config = JobsConfig.from(Settings.fromEnvironment());
+    Consumer<String> progress = Main::say;
+    int exit;
+    SparkSession spark = SparkSessions.create(config, "naap-" + args[0]);
+    try {
+      LakePipeline pipeline = new LakePipeline(spark, config, Clock.systemUTC(), progress);
+      exit = dispatch(args[0], pipeline, runTime);
+    } catch (NaapException e) {
+      System.err.println(
+          "naap: "
+              + args[0]
+              + " failed ["
+              + e.category()
+              + " "
+              + e.code()
+              + "]: "
+              + e.getMessage());
+      exit = 1;
+    } finally {
+      spark.stop();
+    }
+    System.exit(exit);
+  }
+
+  private static int dispatch(String command, LakePipeline pipeline, Instant runTime) {
+    switch (command) {
+      case "run" -> summarise(pipeline.runOnce(runTime));
+      case "ingest" -> {
+        pipeline.migrate();
+        summarise(pipeline.ingestOnly(runTime));
+      }
+      case "migrate" -> {
+        pipeline.migrate();
+        pipeline.register();
+      }
+      case "register" -> pipeline.register();
+      default -> {
+        System.err.println("unknown command " + command + "\n" + USAGE);
+        return 2;
+      }
+    }
+    return 0;
+  }
+
+  private static void summarise(List<JobRun> runs) {
+    long in = runs.stream().mapToLong(JobRun::rowsIn).sum();
+    long out = runs.stream().mapToLong(JobRun::rowsOut).sum();
+    long quarantined = runs.stream().mapToLong(JobRun::rowsQuarantined).sum();
+    long lost = runs.stream().mapToLong(JobRun::offsetsLost).sum();
+    say(
+        "done: "
+            + runs.size()
+            + " job run(s), "
+            + in
+            + " messages read, "
+            + out
+            + " to bronze.raw_events, "
+            + quarantined
+            + " quarantined, "
+            + lost
+            + " offsets lost");
+  }
+
+  /** The run time: {@code --run-time} if given, else now truncated to the second. */
+  static Instant runTime(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--run-time")) {
+        return Instant.parse(args[i + 1]);
+      }
+    }
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  static void say(String message) {
+    System.out.println(
+        "[naap " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    System.out.flush();
+  }
+
+  private Main() {}
+}

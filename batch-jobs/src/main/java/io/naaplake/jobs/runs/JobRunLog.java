@@ -1,0 +1,63 @@
+package io.naaplake.jobs.runs;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.naaplake.jobs.lake.DeltaWrites;
+import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.jobs.lake.SparkSchemas;
+import io.naaplake.schema.OpsTables;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/** Appends to and reads {@code ops.job_runs}. */
+public final class JobRunLog {
+  private final SparkSession spark;
+  private final String path;
+
+  public JobRunLog(SparkSession spark, LakeTables tables) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.path = tables.path(OpsTables.JOB_RUNS);
+  }
+
+  public void append(JobRun run) {
+    Row row =
+        RowFactory.create(
+            run.runId(),
+            run.job(),
+            run.status().code(),
+            Timestamp.from(run.startedAt()),
+            Timestamp.from(run.finishedAt()),
+            Timestamp.from(run.runTime()),
+            run.duration().toMillis(),
+            run.batchId().orElse(null),
+            run.windowDescription().orElse(null),
+            run.rowsIn(),
+            run.rowsOut(),
+            run.rowsQuarantined(),
+            run.offsetsLost(),
+            run.errorCategory().orElse(null),
+            run.errorMessage().orElse(null),
+            run.tableVersions());
+    DeltaWrites.append(
+        spark.createDataFrame(List.of(row), SparkSchemas.structType(OpsTables.JOB_RUNS)), path);
+  }
+
+  /** Whether a job completed the given batch (a succeeded run row names it). */
+  public boolean batchCompleted(String job, long batchId) {
+    return !spark
+        .read()
+        .format("delta")
+        .load(path)
+        .where(
+            col("job")
+                .equalTo(lit(job))
+                .and(col("batch_id").equalTo(lit(batchId)))
+                .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))))
+        .isEmpty();
+  }
+}
