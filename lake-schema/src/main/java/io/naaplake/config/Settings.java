@@ -1,7 +1,5 @@
 package io.naaplake.config;
 
-import static java.util.Objects.requireNonNull;
-
 import io.naaplake.errors.LakeErrors;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,57 +27,72 @@ import java.util.Properties;
  * </ol>
  *
  * Typed configuration objects (one per module) read from here once and validate; no other class
- * reads the environment.
+ * reads the environment. Keys under a pass-through prefix (e.g. {@code naap.kafka.client.}) are
+ * read from system properties and the file only: see {@link #withPrefix}.
  */
 public final class Settings {
-  private final Map<String, String> values;
+  private final Map<String, String> explicit;
+  private final Map<String, String> environment;
+  private final Map<String, String> file;
 
-  private Settings(Map<String, String> values) {
-    this.values = Map.copyOf(values);
+  private Settings(
+      Map<String, String> explicit, Map<String, String> environment, Map<String, String> file) {
+    this.explicit = Map.copyOf(explicit);
+    this.environment = Map.copyOf(environment);
+    this.file = Map.copyOf(file);
   }
 
   /** Settings from system properties, environment and the optional file. */
   public static Settings fromEnvironment() {
-    Map<String, String> merged = new HashMap<>();
-    String file = System.getProperty("naap.config", System.getenv("NAAP_CONFIG"));
-    if (file != null && !file.isBlank()) {
-      merged.putAll(readFile(Path.of(file)));
-    }
-    System.getenv()
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith("NAAP_") && !name.equals("NAAP_CONFIG")) {
-                merged.put(envToKey(name), value);
-              }
-            });
+    Map<String, String> properties = new HashMap<>();
     System.getProperties()
-        .forEach(
-            (name, value) -> {
-              if (name.toString().startsWith("naap.")) {
-                merged.put(name.toString(), value.toString());
-              }
-            });
-    return new Settings(merged);
+        .forEach((name, value) -> properties.put(name.toString(), value.toString()));
+    return from(properties, System.getenv());
   }
 
-  /** Settings from an explicit map (tests, embedded use). */
+  /**
+   * Settings from the given system properties and environment (testable form of {@link
+   * #fromEnvironment}). Only {@code naap.*} properties and {@code NAAP_*} variables are read.
+   */
+  public static Settings from(Map<String, String> systemProperties, Map<String, String> env) {
+    Map<String, String> explicit = new HashMap<>();
+    systemProperties.forEach(
+        (name, value) -> {
+          if (name.startsWith("naap.")) {
+            explicit.put(name, value);
+          }
+        });
+    Map<String, String> environment = new HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("NAAP_")) {
+            environment.put(name, value);
+          }
+        });
+    String configFile = explicit.getOrDefault("naap.config", environment.get("NAAP_CONFIG"));
+    Map<String, String> file =
+        configFile == null || configFile.isBlank() ? Map.of() : readFile(Path.of(configFile));
+    return new Settings(explicit, environment, file);
+  }
+
+  /** Settings from an explicit map (tests, embedded use); highest precedence. */
   public static Settings of(Map<String, String> values) {
-    return new Settings(values);
+    return new Settings(values, Map.of(), Map.of());
   }
 
-  /** A copy with some keys replaced. */
+  /** A copy with some keys replaced (at the highest precedence). */
   public Settings with(Map<String, String> overrides) {
-    Map<String, String> merged = new HashMap<>(values);
+    Map<String, String> merged = new HashMap<>(explicit);
     merged.putAll(overrides);
-    return new Settings(merged);
+    return new Settings(merged, environment, file);
   }
 
-  private static Map<String, String> readFile(Path file) {
+  private static Map<String, String> readFile(Path path) {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
+    try (Reader reader = Files.newBufferedReader(path)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw LakeErrors.badConfiguration("naap.config", file.toString(), "file must be readable");
+      throw LakeErrors.badConfiguration("naap.config", path.toString(), "file must be readable");
     }
     Map<String, String> result = new HashMap<>();
     properties.forEach((k, v) -> result.put(k.toString(), v.toString()));
@@ -87,24 +100,22 @@ public final class Settings {
   }
 
   /**
-   * {@code NAAP_KAFKA_BOOTSTRAP_SERVERS} to {@code naap.kafka.bootstrap-servers} is ambiguous (dot
-   * or dash?), so environment names are matched against keys by normalising both sides: see {@link
-   * #normalise}.
+   * The environment variable a key is read from: upper case, dots and dashes as underscores ({@code
+   * naap.kafka.bootstrap-servers} is {@code NAAP_KAFKA_BOOTSTRAP_SERVERS}).
    */
-  static String envToKey(String environmentName) {
-    return "env:" + environmentName;
-  }
-
-  private static String normalise(String key) {
+  public static String environmentName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   private Optional<String> lookup(String key) {
-    String direct = values.get(key);
-    if (direct != null) {
-      return Optional.of(direct);
+    String value = explicit.get(key);
+    if (value == null) {
+      value = environment.get(environmentName(key));
     }
-    return Optional.ofNullable(values.get("env:" + normalise(key)));
+    if (value == null) {
+      value = file.get(key);
+    }
+    return Optional.ofNullable(value);
   }
 
   public String string(String key, String defaultValue) {
@@ -190,12 +201,26 @@ public final class Settings {
     return value;
   }
 
-  /** The keys set explicitly (for diagnostics). */
+  /** Explicit (highest-precedence) values; kept until the tools read pass-through keys. */
   public Map<String, String> explicitValues() {
-    return values;
+    return explicit;
   }
 
-  static String requireKey(String key) {
-    return requireNonNull(key, "key is null");
+  /**
+   * Keys under a prefix from the properties file and explicit settings, with the prefix removed
+   * (environment variables cannot carry the dotted names pass-through keys need).
+   */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> result = new LinkedHashMap<>();
+    file.forEach((key, value) -> putStripped(result, prefix, key, value));
+    explicit.forEach((key, value) -> putStripped(result, prefix, key, value));
+    return result;
+  }
+
+  private static void putStripped(
+      Map<String, String> result, String prefix, String key, String value) {
+    if (key.startsWith(prefix) && key.length() > prefix.length()) {
+      result.put(key.substring(prefix.length()), value);
+    }
   }
 }

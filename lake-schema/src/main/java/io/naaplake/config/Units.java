@@ -17,15 +17,19 @@ final class Units {
       throw LakeErrors.badConfiguration(
           key, text, "expected a duration like 500ms, 30s, 5m, 2h, 7d");
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "d" -> Duration.ofDays(amount);
-      default -> throw new IllegalStateException("unreachable unit " + m.group(2));
-    };
+    long amount = parseAmount(key, text, m.group(1));
+    try {
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
+        default -> throw new IllegalStateException("unreachable unit " + m.group(2));
+      };
+    } catch (ArithmeticException e) {
+      throw LakeErrors.badConfiguration(key, text, "duration out of range");
+    }
   }
 
   static DataSize parseDataSize(String key, String text) {
@@ -33,7 +37,7 @@ final class Units {
     if (!m.matches()) {
       throw LakeErrors.badConfiguration(key, text, "expected a size like 512B, 64kB, 1MB, 2GB");
     }
-    long amount = Long.parseLong(m.group(1));
+    long amount = parseAmount(key, text, m.group(1));
     long multiplier =
         switch (m.group(2).toUpperCase(Locale.ROOT)) {
           case "B" -> 1L;
@@ -42,7 +46,19 @@ final class Units {
           case "GB" -> 1024L * 1024 * 1024;
           default -> throw new IllegalStateException("unreachable unit " + m.group(2));
         };
-    return DataSize.ofBytes(Math.multiplyExact(amount, multiplier));
+    try {
+      return DataSize.ofBytes(Math.multiplyExact(amount, multiplier));
+    } catch (ArithmeticException e) {
+      throw LakeErrors.badConfiguration(key, text, "size out of range");
+    }
+  }
+
+  private static long parseAmount(String key, String text, String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw LakeErrors.badConfiguration(key, text, "number out of range");
+    }
   }
 
   private Units() {}
