@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.naaplake.schema.Column;
 import io.naaplake.schema.LakeType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -230,14 +231,31 @@ class EventContractsTest {
     }
   }
 
+  /**
+   * Every real envelope we have, read from ../shared/samples (beside the checkout, never copied
+   * into the repo): the 65 values of the Kafka-UI export, and the capabilities response's 53
+   * orchestrators wrapped as one network_capabilities envelope.
+   */
   private static List<JsonNode> realEnvelopes() throws IOException {
-    try (InputStream in =
-        EventContractsTest.class.getResourceAsStream("/events/real-envelopes.json")) {
-      List<JsonNode> envelopes = new ArrayList<>();
-      new ObjectMapper().readTree(in).forEach(envelopes::add);
-      assertThat(envelopes).hasSizeGreaterThan(10);
-      return envelopes;
+    Path samples = Path.of(System.getProperty("naap.test.samples-dir", "../../shared/samples"));
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> envelopes = new ArrayList<>();
+    for (JsonNode record :
+        json.readTree(samples.resolve("streaming-events-2026-01-08.kafka-ui.json").toFile())) {
+      envelopes.add(record.get("value"));
     }
+    ObjectNode capabilities = json.createObjectNode();
+    capabilities.put("id", "00000000-0000-4000-8000-000000000001");
+    capabilities.put("type", "network_capabilities");
+    capabilities.put("timestamp", "1767908945298");
+    capabilities.put("gateway", "");
+    capabilities.set(
+        "data",
+        json.readTree(samples.resolve("getNetworkCapabilities.json").toFile())
+            .get("orchestrators"));
+    envelopes.add(capabilities);
+    assertThat(envelopes).hasSize(66);
+    return envelopes;
   }
 
   private static void forEachField(BiConsumer<String, Column> action) {

@@ -1,0 +1,57 @@
+package io.naaplake.tools;
+
+import static java.util.Objects.requireNonNull;
+
+import io.naaplake.errors.LakeErrors;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/** {@link TopicCheck} through the admin API ({@code describeTopics}). */
+final class AdminTopicCheck implements TopicCheck {
+  /** Past the admin client's own timeout, so its descriptive error normally arrives first. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  private final Admin admin;
+  private final String bootstrapServers;
+  private final Duration timeout;
+
+  AdminTopicCheck(Admin admin, String bootstrapServers, Duration timeout) {
+    this.admin = requireNonNull(admin, "admin is null");
+    this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers is null");
+    this.timeout = requireNonNull(timeout, "timeout is null");
+  }
+
+  @Override
+  public int partitionCount(String topic) {
+    try {
+      TopicDescription description =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)
+              .get(topic);
+      return description.partitions().size();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        throw LakeErrors.topicMissing(topic, bootstrapServers);
+      }
+      throw LakeErrors.kafkaUnavailable(bootstrapServers, e.getCause());
+    } catch (TimeoutException e) {
+      throw LakeErrors.kafkaUnavailable(bootstrapServers, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw LakeErrors.kafkaUnavailable(bootstrapServers, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(timeout);
+  }
+}
