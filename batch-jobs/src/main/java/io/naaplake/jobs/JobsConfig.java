@@ -71,7 +71,7 @@ public record JobsConfig(
         settings.string("naap.spark.master", "local[2]"),
         settings.integer("naap.spark.shuffle-partitions", 2),
         settings.string("naap.kafka.bootstrap-servers", "127.0.0.1:19092"),
-        prefixed(settings, KAFKA_CLIENT_PREFIX),
+        settings.withPrefix(KAFKA_CLIENT_PREFIX),
         settings.pairs("naap.ingest.topics", orderedDefaultTopics()),
         settings.dataSize("naap.ingest.max-event-size", DataSize.ofKilobytes(512)),
         settings.dataSize("naap.ingest.quarantine-prefix-size", DataSize.ofKilobytes(4)),
@@ -88,19 +88,6 @@ public record JobsConfig(
     topics.put("streaming_events", "cloudspe");
     topics.put("network_events", "daydream");
     return topics;
-  }
-
-  private static Map<String, String> prefixed(Settings settings, String prefix) {
-    Map<String, String> result = new LinkedHashMap<>();
-    settings
-        .explicitValues()
-        .forEach(
-            (key, value) -> {
-              if (key.startsWith(prefix)) {
-                result.put(key.substring(prefix.length()), value);
-              }
-            });
-    return result;
   }
 
   /** Relative local paths are resolved against the working directory; URIs are kept. */

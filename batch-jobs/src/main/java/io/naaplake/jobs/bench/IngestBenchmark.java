@@ -1,0 +1,172 @@
+package io.naaplake.jobs.bench;
+
+import io.naaplake.config.Settings;
+import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.bronze.BronzeIngestJob;
+import io.naaplake.jobs.lake.SparkSessions;
+import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.tools.KafkaEventPublisher;
+import io.naaplake.tools.PublishResult;
+import io.naaplake.tools.SyntheticEnvelopes;
+import io.naaplake.tools.ToolsConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code ./naap bench ingest [N]}: produces N synthetic envelopes to a fresh topic, ingests them
+ * into a private lake, and prints Kafka-to-bronze throughput and the JVM's peak memory. Figures are
+ * printed, never asserted.
+ */
+public final class IngestBenchmark {
+  private static final int PARTITIONS = 6;
+
+  public static void main(String[] args) throws Exception {
+    long count = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    Path workDir = Path.of(args.length > 1 ? args[1] : ".run/bench");
+    String topic = "bench_events_" + Instant.now().getEpochSecond();
+    Settings base = Settings.fromEnvironment();
+    JobsConfig config =
+        JobsConfig.from(
+            base.with(
+                Map.of(
+                    "naap.lake.root",
+                    workDir.resolve("lake-" + topic).toString(),
+                    "naap.ingest.topics",
+                    topic + ":bench",
+                    "naap.trino.register",
+                    "false",
+                    "naap.ingest.max-offsets-per-partition",
+                    Long.toString(count))));
+    createTopic(config.kafkaBootstrapServers(), topic);
+
+    say(
+        "producing "
+            + count
+            + " synthetic envelopes to "
+            + topic
+            + " ("
+            + PARTITIONS
+            + " partitions)");
+    long produceStart = System.nanoTime();
+    PublishResult published;
+    try (KafkaEventPublisher publisher = KafkaEventPublisher.connect(ToolsConfig.from(base))) {
+      SyntheticEnvelopes envelopes =
+          new SyntheticEnvelopes(42, Instant.parse("2026-01-08T00:00:00Z"), Duration.ofMillis(10));
+      published = publisher.publish(topic, envelopes.envelopes(count));
+    }
+    double produceSeconds = seconds(produceStart);
+    say(
+        String.format(
+            Locale.ROOT,
+            "produced %,d envelopes, %.1f MB in %.1f s (%,.0f events/s)",
+            published.records(),
+            published.payloadBytes() / 1e6,
+            produceSeconds,
+            published.records() / produceSeconds));
+
+    long sessionStart = System.nanoTime();
+    SparkSession spark = SparkSessions.create(config, "naap-bench-ingest");
+    double sessionSeconds = seconds(sessionStart);
+    long ingestStart = System.nanoTime();
+    List<JobRun> runs =
+        new BronzeIngestJob(spark, config, Clock.systemUTC(), IngestBenchmark::say)
+            .run(Instant.now());
+    double ingestSeconds = seconds(ingestStart);
+    long rows = runs.stream().mapToLong(JobRun::rowsIn).sum();
+    long lakeBytes = directoryBytes(Path.of(config.lakeRoot()));
+    spark.stop();
+
+    say("---- bench ingest results ----");
+    say(
+        String.format(
+            Locale.ROOT,
+            "events ingested        %,d (quarantined %,d)",
+            rows,
+            runs.stream().mapToLong(JobRun::rowsQuarantined).sum()));
+    say(String.format(Locale.ROOT, "SparkSession start     %.1f s", sessionSeconds));
+    say(
+        String.format(
+            Locale.ROOT,
+            "Kafka -> bronze        %.1f s (ledger, read, classify, write, commit)",
+            ingestSeconds));
+    say(
+        String.format(
+            Locale.ROOT,
+            "throughput             %,.0f events/s, %.1f MB/s of Kafka values",
+            rows / ingestSeconds,
+            published.payloadBytes() / 1e6 / ingestSeconds));
+    say(
+        String.format(
+            Locale.ROOT, "lake size on disk      %.1f MB (parquet + Delta log)", lakeBytes / 1e6));
+    say(
+        String.format(
+            Locale.ROOT,
+            "JVM peak RSS           %.0f MB (VmHWM, producer + Spark driver/executor)",
+            peakRssKb() / 1024.0));
+    say(
+        String.format(
+            Locale.ROOT,
+            "JVM peak heap          %.0f MB (sum of heap pool peaks, -Xmx %d MB)",
+            peakHeapBytes() / 1e6 / 1.048576,
+            Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    System.exit(0);
+  }
+
+  private static void createTopic(String bootstrap, String topic) throws Exception {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(properties)) {
+      admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+    }
+  }
+
+  private static long peakRssKb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  private static long directoryBytes(Path root) throws IOException {
+    try (var files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static void say(String message) {
+    System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + "] " + message);
+    System.out.flush();
+  }
+
+  private IngestBenchmark() {}
+}
