@@ -164,7 +164,8 @@ public final class IngestBenchmark {
   }
 
   private static void say(String message) {
-    System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + "] " + message);
+    System.out.println(
+        "[bench " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + "] " + message);
     System.out.flush();
   }
 
