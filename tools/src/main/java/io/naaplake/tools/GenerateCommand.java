@@ -1,9 +1,6 @@
 package io.naaplake.tools;
 
-import static java.util.Objects.requireNonNull;
-
 import io.naaplake.config.Settings;
-import io.naaplake.errors.NaapException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,24 +14,14 @@ import java.util.function.Supplier;
  *
  * <p>Exit codes: 0 done, 2 bad arguments (with usage), 1 failed.
  */
-public final class GenerateCommand {
-  private final Supplier<Settings> settings;
-  private final Clock clock;
-  private final Function<ToolsConfig, KafkaEventPublisher> publishers;
-  private final PrintStream out;
-  private final PrintStream err;
-
+public final class GenerateCommand extends PublishingCommand<GenerateArguments> {
   GenerateCommand(
       Supplier<Settings> settings,
       Clock clock,
       Function<ToolsConfig, KafkaEventPublisher> publishers,
       PrintStream out,
       PrintStream err) {
-    this.settings = requireNonNull(settings, "settings is null");
-    this.clock = requireNonNull(clock, "clock is null");
-    this.publishers = requireNonNull(publishers, "publishers is null");
-    this.out = requireNonNull(out, "out is null");
-    this.err = requireNonNull(err, "err is null");
+    super(settings, clock, publishers, out, err);
   }
 
   public static void main(String[] args) {
@@ -48,25 +35,23 @@ public final class GenerateCommand {
     System.exit(command.run(args));
   }
 
-  int run(String[] args) {
-    GenerateArguments arguments;
-    try {
-      arguments = GenerateArguments.parse(args);
-    } catch (NaapException e) {
-      err.println("generate: " + e.getMessage());
-      err.println(GenerateArguments.USAGE);
-      return 2;
-    }
-    try {
-      generate(arguments);
-      return 0;
-    } catch (NaapException e) {
-      err.println("generate failed: " + e.getMessage());
-      return 1;
-    }
+  @Override
+  String name() {
+    return "generate";
   }
 
-  private void generate(GenerateArguments arguments) {
+  @Override
+  String usage() {
+    return GenerateArguments.USAGE;
+  }
+
+  @Override
+  GenerateArguments parse(String[] args) {
+    return GenerateArguments.parse(args);
+  }
+
+  @Override
+  void execute(GenerateArguments arguments) {
     ConsoleReport report = new ConsoleReport(out);
     Instant start = arguments.start().orElseGet(clock::instant);
     SyntheticEnvelopes generator =
@@ -81,14 +66,6 @@ public final class GenerateCommand {
       report.line("wrote %,d envelopes to %s", written, arguments.out().orElseThrow());
       return;
     }
-    ToolsConfig config = ToolsConfig.from(settings.get());
-    if (arguments.bootstrapServers().isPresent()) {
-      config = config.withBootstrapServers(arguments.bootstrapServers().get());
-    }
-    String topic = arguments.topic().orElse(config.defaultTopic());
-    report.line("publishing to topic %s on %s", topic, config.bootstrapServers());
-    try (KafkaEventPublisher publisher = publishers.apply(config)) {
-      report.published(publisher.publish(topic, envelopes, report.progress()));
-    }
+    publish(arguments.bootstrapServers(), arguments.topic(), envelopes, report);
   }
 }

@@ -1,9 +1,6 @@
 package io.naaplake.tools;
 
-import static java.util.Objects.requireNonNull;
-
 import io.naaplake.config.Settings;
-import io.naaplake.errors.NaapException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -19,24 +16,14 @@ import java.util.function.Supplier;
  * <p>Exit codes: 0 published, 2 bad arguments (with usage), 1 failed (file missing or unparseable,
  * topic missing, Kafka unavailable or not acknowledging).
  */
-public final class ReplayCommand {
-  private final Supplier<Settings> settings;
-  private final Clock clock;
-  private final Function<ToolsConfig, KafkaEventPublisher> publishers;
-  private final PrintStream out;
-  private final PrintStream err;
-
+public final class ReplayCommand extends PublishingCommand<ReplayArguments> {
   ReplayCommand(
       Supplier<Settings> settings,
       Clock clock,
       Function<ToolsConfig, KafkaEventPublisher> publishers,
       PrintStream out,
       PrintStream err) {
-    this.settings = requireNonNull(settings, "settings is null");
-    this.clock = requireNonNull(clock, "clock is null");
-    this.publishers = requireNonNull(publishers, "publishers is null");
-    this.out = requireNonNull(out, "out is null");
-    this.err = requireNonNull(err, "err is null");
+    super(settings, clock, publishers, out, err);
   }
 
   public static void main(String[] args) {
@@ -50,32 +37,24 @@ public final class ReplayCommand {
     System.exit(command.run(args));
   }
 
-  int run(String[] args) {
-    ReplayArguments arguments;
-    try {
-      arguments = ReplayArguments.parse(args);
-    } catch (NaapException e) {
-      err.println("replay: " + e.getMessage());
-      err.println(ReplayArguments.USAGE);
-      return 2;
-    }
-    try {
-      replay(arguments);
-      return 0;
-    } catch (NaapException e) {
-      err.println("replay failed: " + e.getMessage());
-      return 1;
-    }
+  @Override
+  String name() {
+    return "replay";
   }
 
-  private void replay(ReplayArguments arguments) {
-    ConsoleReport report = new ConsoleReport(out);
-    ToolsConfig config = ToolsConfig.from(settings.get());
-    if (arguments.bootstrapServers().isPresent()) {
-      config = config.withBootstrapServers(arguments.bootstrapServers().get());
-    }
-    String topic = arguments.topic().orElse(config.defaultTopic());
+  @Override
+  String usage() {
+    return ReplayArguments.USAGE;
+  }
 
+  @Override
+  ReplayArguments parse(String[] args) {
+    return ReplayArguments.parse(args);
+  }
+
+  @Override
+  void execute(ReplayArguments arguments) {
+    ConsoleReport report = new ConsoleReport(out);
     EventsFile file = EventsFile.read(arguments.file());
     report.line(
         "read %,d events from %s (%s):",
@@ -89,9 +68,6 @@ public final class ReplayCommand {
       report.shift(shift);
     }
 
-    report.line("publishing to topic %s on %s", topic, config.bootstrapServers());
-    try (KafkaEventPublisher publisher = publishers.apply(config)) {
-      report.published(publisher.publish(topic, envelopes, report.progress()));
-    }
+    publish(arguments.bootstrapServers(), arguments.topic(), envelopes, report);
   }
 }
