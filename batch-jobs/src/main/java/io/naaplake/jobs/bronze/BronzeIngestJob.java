@@ -2,8 +2,6 @@ package io.naaplake.jobs.bronze;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.naaplake.errors.NaapException;
 import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.bronze.BatchPlanner.OffsetGap;
@@ -50,7 +48,6 @@ import org.apache.spark.storage.StorageLevel;
 public final class BronzeIngestJob {
   public static final String JOB_NAME = "bronze_ingest";
   private static final String APP_ID = "naap.bronze_ingest";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
   private final JobsConfig config;
@@ -107,7 +104,7 @@ public final class BronzeIngestJob {
       }
       String runId = newRunId(runTime, nextBatch);
       ledger.record(nextBatch, ranges, runId, runTime);
-      progress.accept("planned batch " + nextBatch + ": " + describe(ranges));
+      progress.accept("planned batch " + nextBatch + ": " + OffsetJson.ranges(ranges));
       runs.add(execute(nextBatch, ranges, runTime));
       nextBatch++;
     }
@@ -178,7 +175,7 @@ public final class BronzeIngestJob {
           clock.instant(),
           runTime,
           Optional.of(batchId),
-          Optional.of(describe(ranges)),
+          Optional.of(OffsetJson.ranges(ranges)),
           rowsIn,
           rowsIn - quarantined,
           quarantined,
@@ -206,7 +203,7 @@ public final class BronzeIngestJob {
         clock.instant(),
         runTime,
         Optional.of(batchId),
-        Optional.of(describe(ranges)),
+        Optional.of(OffsetJson.ranges(ranges)),
         0,
         0,
         0,
@@ -254,18 +251,5 @@ public final class BronzeIngestJob {
   private static String newRunId(Instant runTime, long batchId) {
     String batch = batchId < 0 ? "" : "-b" + batchId;
     return JOB_NAME + "-" + runTime + batch + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  /** Ranges as JSON: {"topic":{"partition":[start,end],...},...}. */
-  static String describe(List<OffsetRange> ranges) {
-    ObjectNode root = JSON.createObjectNode();
-    for (OffsetRange range : ranges) {
-      ObjectNode topic =
-          root.has(range.topic())
-              ? (ObjectNode) root.get(range.topic())
-              : root.putObject(range.topic());
-      topic.putArray(Integer.toString(range.partition())).add(range.start()).add(range.end());
-    }
-    return root.toString();
   }
 }
