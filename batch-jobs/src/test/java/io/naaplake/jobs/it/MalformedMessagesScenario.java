@@ -16,6 +16,10 @@ import java.util.List;
  */
 public final class MalformedMessagesScenario implements FixtureScenario {
   public static final String TOPIC = "network_events";
+
+  /** Kafka key prefix of this scenario's unreadable messages, so tests can find exactly them. */
+  public static final String KEY_PREFIX = "fixture-malformed-";
+
   public static final int OVERSIZED_BYTES = 200 * 1024;
   public static final String GOOD_ID_1 = "c0ffee00-0000-4000-8000-000000000001";
   public static final String GOOD_ID_2 = "c0ffee00-0000-4000-8000-000000000002";
@@ -34,15 +38,16 @@ public final class MalformedMessagesScenario implements FixtureScenario {
   public List<PublishResult> publish(KafkaEventPublisher publisher) {
     List<RawMessage> messages =
         List.of(
-            message("k1", "this is not json at all"),
-            message("k2", "{\"id\":\"x\",\"type\":\"stream_trace\""),
+            message(KEY_PREFIX + "k1", "this is not json at all"),
+            message(KEY_PREFIX + "k2", "{\"id\":\"x\",\"type\":\"stream_trace\""),
             message(
-                "k3", "{\"type\":\"stream_trace\",\"timestamp\":\"1764547200000\",\"data\":{}}"),
+                KEY_PREFIX + "k3",
+                "{\"type\":\"stream_trace\",\"timestamp\":\"1764547200000\",\"data\":{}}"),
             message(
                 NO_TYPE_ID,
                 "{\"id\":\"" + NO_TYPE_ID + "\",\"timestamp\":\"1764547200000\",\"data\":{}}"),
-            message("k5", "[{\"id\":\"a\",\"type\":\"stream_trace\"}]"),
-            message("k6", oversizedEnvelope()),
+            message(KEY_PREFIX + "k5", "[{\"id\":\"a\",\"type\":\"stream_trace\"}]"),
+            message(KEY_PREFIX + "k6", oversizedEnvelope()),
             message(GOOD_ID_1, goodEnvelope(GOOD_ID_1, "1764547200000")),
             message(GOOD_ID_2, goodEnvelope(GOOD_ID_2, "1764547260000")));
     return List.of(publisher.publishRaw(TOPIC, messages));
