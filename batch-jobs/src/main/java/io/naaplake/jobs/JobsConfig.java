@@ -29,6 +29,8 @@ import java.util.Map;
  *   <tr><td>naap.trino.pipeline-user</td><td>naap_pipeline</td></tr>
  *   <tr><td>naap.trino.lake-location</td><td>local:/// (the lake root as Trino's catalog sees it)</td></tr>
  *   <tr><td>naap.trino.register</td><td>true; false skips Trino registration</td></tr>
+ *   <tr><td>naap.silver.client-ip-key</td><td>none: client IPs are dropped; with a key they are
+ *   stored as HMAC-SHA256(key, ip)</td></tr>
  * </table>
  */
 public record JobsConfig(
@@ -45,13 +47,15 @@ public record JobsConfig(
     String trinoCatalog,
     String trinoPipelineUser,
     String trinoLakeLocation,
-    boolean registerInTrino) {
+    boolean registerInTrino,
+    java.util.Optional<String> clientIpKey) {
 
   public static final String KAFKA_CLIENT_PREFIX = "naap.kafka.client.";
 
   public JobsConfig {
     requireNonNull(lakeRoot, "lakeRoot is null");
     requireNonNull(sparkMaster, "sparkMaster is null");
+    requireNonNull(clientIpKey, "clientIpKey is null");
     kafkaClientProperties = Map.copyOf(kafkaClientProperties);
     topicOrgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicOrgs));
     if (topicOrgs.isEmpty()) {
@@ -80,7 +84,8 @@ public record JobsConfig(
         settings.string("naap.trino.catalog", "delta"),
         settings.string("naap.trino.pipeline-user", "naap_pipeline"),
         settings.string("naap.trino.lake-location", "local:///"),
-        settings.bool("naap.trino.register", true));
+        settings.bool("naap.trino.register", true),
+        settings.optionalString("naap.silver.client-ip-key"));
   }
 
   private static Map<String, String> orderedDefaultTopics() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.silver.SilverEventsJob;
 import io.naaplake.jobs.trino.TrinoRegistrar;
 import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.TableDeclaration;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One pass of the pipeline over all new data: every layer that exists, in dependency order, then
- * Trino registration of every table. Today that is bronze; silver and gold join here.
+ * Trino registration of every table: bronze ingest, then the typed silver events; gold joins here.
  */
 public final class LakePipeline {
   private final SparkSession spark;
@@ -37,6 +38,7 @@ public final class LakePipeline {
     migrate();
     List<JobRun> runs =
         new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
+    runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
     register();
     return runs;
   }

@@ -80,22 +80,22 @@ public final class Main {
   }
 
   private static void summarise(List<JobRun> runs) {
-    long in = runs.stream().mapToLong(JobRun::rowsIn).sum();
-    long out = runs.stream().mapToLong(JobRun::rowsOut).sum();
-    long quarantined = runs.stream().mapToLong(JobRun::rowsQuarantined).sum();
-    long lost = runs.stream().mapToLong(JobRun::offsetsLost).sum();
-    say(
-        "done: "
-            + runs.size()
-            + " job run(s), "
-            + in
-            + " messages read, "
-            + out
-            + " to bronze.raw_events, "
-            + quarantined
-            + " quarantined, "
-            + lost
-            + " offsets lost");
+    for (JobRun run : runs) {
+      say(
+          "done: "
+              + run.job()
+              + " "
+              + run.status().code()
+              + ": "
+              + run.rowsIn()
+              + " in, "
+              + run.rowsOut()
+              + " out, "
+              + run.rowsQuarantined()
+              + " quarantined, "
+              + run.offsetsLost()
+              + " offsets lost");
+    }
   }
 
   /** The run time: {@code --run-time} if given, else now truncated to the second. */

@@ -32,6 +32,7 @@ class JobsConfigTest {
     assertThat(config.trinoPipelineUser()).isEqualTo("naap_pipeline");
     assertThat(config.trinoLakeLocation()).isEqualTo("local:///");
     assertThat(config.registerInTrino()).isTrue();
+    assertThat(config.clientIpKey()).isEmpty();
   }
 
   @Test
@@ -51,7 +52,8 @@ class JobsConfigTest {
             Map.entry("naap.trino.catalog", "lake"),
             Map.entry("naap.trino.pipeline-user", "etl"),
             Map.entry("naap.trino.lake-location", "s3://bucket/lake"),
-            Map.entry("naap.trino.register", "false"));
+            Map.entry("naap.trino.register", "false"),
+            Map.entry("naap.silver.client-ip-key", "secret"));
     JobsConfig config = JobsConfig.from(Settings.of(values));
     assertThat(config)
         .isEqualTo(
@@ -69,7 +71,8 @@ class JobsConfigTest {
                 "lake",
                 "etl",
                 "s3://bucket/lake",
-                false));
+                false,
+                java.util.Optional.of("secret")));
     assertThat(config.tablePath("bronze/raw_events"))
         .isEqualTo("s3a://bucket/lake/bronze/raw_events");
   }

@@ -1,18 +1,25 @@
 package io.naaplake.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Every lake table, in creation order. New declarations are added here and nowhere else. */
 public final class LakeCatalog {
 
-  private static final List<TableDeclaration> TABLES =
-      List.of(
-          BronzeTables.RAW_EVENTS,
-          BronzeTables.QUARANTINE,
-          OpsTables.KAFKA_INGEST_BATCHES,
-          OpsTables.KAFKA_OFFSET_GAPS,
-          OpsTables.JOB_RUNS);
+  private static final List<TableDeclaration> TABLES = buildTables();
+
+  private static List<TableDeclaration> buildTables() {
+    List<TableDeclaration> tables = new ArrayList<>();
+    tables.add(BronzeTables.RAW_EVENTS);
+    tables.add(BronzeTables.QUARANTINE);
+    tables.add(OpsTables.KAFKA_INGEST_BATCHES);
+    tables.add(OpsTables.KAFKA_OFFSET_GAPS);
+    tables.add(OpsTables.JOB_RUNS);
+    tables.addAll(SilverTables.all());
+    tables.add(OpsTables.SILVER_RECONCILIATION);
+    return List.copyOf(tables);
+  }
 
   public static List<TableDeclaration> tables() {
     return TABLES;

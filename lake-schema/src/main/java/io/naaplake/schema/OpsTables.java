@@ -80,5 +80,36 @@ public final class OpsTables {
           .keyedBy("run_id")
           .build();
 
+  /** Where every bronze event went in silver, per run and event type. */
+  public static final TableDeclaration SILVER_RECONCILIATION =
+      TableDeclaration.builder(Layer.OPS, "silver_reconciliation")
+          .comment(
+              "One row per (silver run, event type): how the bronze events of the run's slice were"
+                  + " accounted for. Invariant: bronze_rows = typed_events + duplicates + ignored +"
+                  + " quarantined.")
+          .required("run_id", string(), "ops.job_runs.run_id of the silver run.")
+          .required("run_time", timestamp(), "Run time of that run.")
+          .required("from_batch_id", bigint(), "First bronze ingest batch of the slice.")
+          .required("to_batch_id", bigint(), "Last bronze ingest batch of the slice.")
+          .required("event_type", string(), "Envelope type.")
+          .measure("bronze_rows", bigint(), "Bronze rows of this type in the slice.")
+          .measure(
+              "typed_events",
+              bigint(),
+              "Events stored in their typed table (first delivery of their key).")
+          .measure("typed_rows", bigint(), "Rows stored: typed events after array fan-out.")
+          .measure("duplicates", bigint(), "Events whose key was already delivered.")
+          .measure("ignored", bigint(), "Events the routing rules ignore.")
+          .measure(
+              "quarantined",
+              bigint(),
+              "Events of a known family with no storable row (every element broke the contract).")
+          .measure(
+              "partially_quarantined",
+              bigint(),
+              "Typed events of which some elements were quarantined (counted in typed_events).")
+          .keyedBy("run_id", "event_type")
+          .build();
+
   private OpsTables() {}
 }

@@ -24,5 +24,23 @@ public final class DeltaWrites {
     rows.write().format("delta").mode("append").save(path);
   }
 
+  /**
+   * Inserts the source rows whose key the table does not hold yet (MERGE ... WHEN NOT MATCHED
+   * INSERT), so writing the same rows again changes nothing. Keys compare null-safe. The source
+   * must be unique on the key.
+   */
+  public static void insertNew(Dataset<Row> source, String path, java.util.List<String> key) {
+    String condition =
+        key.stream()
+            .map(c -> "target.`" + c + "` <=> source.`" + c + "`")
+            .collect(java.util.stream.Collectors.joining(" AND "));
+    io.delta.tables.DeltaTable.forPath(source.sparkSession(), path)
+        .as("target")
+        .merge(source.as("source"), condition)
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+  }
+
   private DeltaWrites() {}
 }
