@@ -57,7 +57,11 @@ public final class SilverTables {
                       "One row per contract violation in a bronze event of a known family: the"
                           + " field and why. An element-level problem condemns only that element;"
                           + " its siblings are stored."))
-          .optional(ELEMENT_INDEX, integer(), "Index of the offending element of an array payload.")
+          .required(
+              ELEMENT_INDEX,
+              integer(),
+              "Index of the offending element of an array payload; -1 when the problem is the"
+                  + " whole payload (object payloads, an empty or non-array data).")
           .required("field", string(), "Wire path of the offending field, e.g. data.faceValue.")
           .required(
               "reason",
@@ -93,7 +97,11 @@ public final class SilverTables {
       builder.required(ELEMENT_INDEX, integer(), "Position of the element in data (0-based).");
     }
     for (Column column : flatten(EventContracts.payload(family).fields(), "", "data")) {
-      builder.column(column);
+      boolean key = family == EventFamily.WORKER_LIFECYCLE && column.name().equals(WORKER_EVENT_ID);
+      // The dedup key must be present: the contract makes data.id required, so rows without it
+      // are quarantined before they get here.
+      builder.column(
+          key ? Column.required(column.name(), column.type(), column.comment()) : column);
     }
     builder.partitionedBy("event_date");
     if (family == EventFamily.WORKER_LIFECYCLE) {

@@ -25,7 +25,11 @@ import java.util.Optional;
  */
 public final class EnvelopeNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Decimals stay exact (prices and probabilities can arrive as JSON numbers). */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final ClientIpPolicy clientIps;
 

@@ -119,7 +119,8 @@ final class ScalarReader {
     if (node.isContainerNode()) {
       throw problem(path, Reason.WRONG_SHAPE, node.toString());
     }
-    String text = node.asText().trim();
+    // Numbers as plain digits: asText() would print 1.767908945607E9 for float seconds.
+    String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asText().trim();
     if (isZero(text)) {
       return null;
     }

@@ -37,6 +37,9 @@ public final class SilverEventsTransform {
   static final String IGNORED = "ignored";
   static final String PROBLEM = "problem";
 
+  /** silver.quarantine's element_index when the problem is not one element's. */
+  static final int WHOLE_PAYLOAD = -1;
+
   private static final List<StructField> OUTCOME_FIELDS =
       List.of(
           DataTypes.createStructField(OUTCOME, DataTypes.StringType, false),
@@ -198,7 +201,7 @@ public final class SilverEventsTransform {
     values[at] = outcome;
     values[at + 1] = ignoreReason;
     if (problem != null) {
-      values[at + 2] = problem.elementIndex().orElse(null);
+      values[at + 2] = problem.elementIndex().orElse(WHOLE_PAYLOAD);
       values[at + 3] = problem.problem().field();
       values[at + 4] = problem.problem().reason().code();
       values[at + 5] = problem.problem().detail();

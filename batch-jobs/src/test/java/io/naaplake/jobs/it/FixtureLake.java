@@ -25,7 +25,8 @@ public final class FixtureLake {
   public static final String MAX_EVENT_SIZE = "64kB";
 
   static final List<FixtureScenario> SCENARIOS =
-      List.of(new RealSampleScenario(), new MalformedMessagesScenario());
+      List.of(
+          new RealSampleScenario(), new MalformedMessagesScenario(), new SilverQuirksScenario());
 
   private static FixtureLake instance;
 

@@ -14,6 +14,7 @@ import static io.naaplake.schema.events.PayloadFields.field;
 import static io.naaplake.schema.events.PayloadFields.orchestratorInfo;
 import static io.naaplake.schema.events.PayloadFields.pipelineId;
 import static io.naaplake.schema.events.PayloadFields.requestId;
+import static io.naaplake.schema.events.PayloadFields.required;
 import static io.naaplake.schema.events.PayloadFields.streamId;
 import static io.naaplake.schema.events.PayloadFields.struct;
 import static io.naaplake.schema.events.PayloadFields.subtype;
@@ -160,11 +161,11 @@ final class JobPayloads {
       struct(
           subtype("worker_registered, worker_unregistered or worker_capacity_exhausted."),
           eventTime(),
-          field(
+          required(
               "id",
               string(),
               "Orchestrator-assigned UUID kept across re-drains: the dedup key, not the"
-                  + " envelope id."),
+                  + " envelope id; events without it are quarantined."),
           capability(),
           field("worker_url", string(), "Worker URL."),
           pricePerUnit(),
