@@ -137,6 +137,9 @@ public final class NetworkSimulator {
         new SimulationSummary(
             Instant.ofEpochMilli(start),
             Instant.ofEpochMilli(reached),
+            network.orchestrators.size(),
+            hosts.size(),
+            network.liveSlots,
             transport.eventsGenerated,
             transport.delivered,
             transport.dropped,

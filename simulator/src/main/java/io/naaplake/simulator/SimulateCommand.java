@@ -176,23 +176,30 @@ public final class SimulateCommand {
       Runtime.getRuntime().addShutdownHook(hook);
     }
     long wallStart = System.nanoTime();
-    SimulationSummary summary;
     try {
-      Progress progress = new Progress(wallStart);
-      summary = simulator.run(sink, truth == null ? TruthSink.NONE : truth, progress);
-      closeQuietly(closeSink);
-      closeSink = null;
-    } finally {
-      if (closeSink != null) {
-        try {
-          closeSink.close();
-        } catch (Exception e) {
-          // the first failure is being reported
+      SimulationSummary summary;
+      try {
+        summary =
+            simulator.run(sink, truth == null ? TruthSink.NONE : truth, new Progress(wallStart));
+        closeQuietly(closeSink);
+        closeSink = null;
+      } finally {
+        if (closeSink != null) {
+          try {
+            closeSink.close();
+          } catch (Exception e) {
+            // the first failure is being reported
+          }
+        }
+        if (truth != null) {
+          truth.close();
         }
       }
-      if (truth != null) {
-        truth.close();
-      }
+      double seconds = Math.max(1e-3, (System.nanoTime() - wallStart) / 1e9);
+      report(summary, seconds, kafka);
+      arguments.truth().ifPresent(dir -> out.println("truth written to " + dir));
+    } finally {
+      // After Ctrl-C the shutdown hook waits for this, so the report is printed before exit.
       done.countDown();
       if (hook != null) {
         try {
@@ -202,9 +209,6 @@ public final class SimulateCommand {
         }
       }
     }
-    double seconds = Math.max(1e-3, (System.nanoTime() - wallStart) / 1e9);
-    report(summary, seconds, kafka);
-    arguments.truth().ifPresent(dir -> out.println("truth written to " + dir));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
@@ -248,9 +252,13 @@ public final class SimulateCommand {
   private void report(SimulationSummary s, double seconds, KafkaMessageSink kafka) {
     out.printf(
         Locale.ROOT,
-        "simulated %s to %s: %,d sessions, %,d jobs%n",
+        "simulated %s to %s: %,d orchestrators (%,d hosts, %,d live GPU slots), %,d live"
+            + " sessions, %,d jobs%n",
         s.start(),
         s.end(),
+        s.orchestrators(),
+        s.hosts(),
+        s.liveSlots(),
         s.sessions(),
         s.jobs());
     out.printf(

@@ -20,10 +20,16 @@ import java.util.TreeMap;
  * @param late events held back minutes to hours
  * @param malformed unreadable messages injected
  * @param noise readable envelopes the lake ignores (unknown families, ignored traces)
+ * @param orchestrators orchestrators in the network
+ * @param hosts orchestrator hosts (URIs)
+ * @param liveSlots live streams the network's GPUs can serve at once
  */
 public record SimulationSummary(
     Instant start,
     Instant end,
+    int orchestrators,
+    int hosts,
+    int liveSlots,
     long eventsGenerated,
     long messagesDelivered,
     long dropped,

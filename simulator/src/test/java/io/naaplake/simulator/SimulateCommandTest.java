@@ -86,7 +86,7 @@ class SimulateCommandTest {
   void anUnreachableBrokerExitsWithOne() {
     assertThat(run("--hours", "0.01", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("KAFKA", "127.0.0.1:1")
+        .contains("Kafka at 127.0.0.1:1")
         .doesNotContain("usage");
   }
 

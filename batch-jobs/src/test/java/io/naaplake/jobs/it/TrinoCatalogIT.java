@@ -40,7 +40,7 @@ class TrinoCatalogIT {
                 + "' ORDER BY ordinal_position");
     List<List<Object>> declared =
         table.columns().stream()
-            .map(c -> List.<Object>of(c.name(), TrinoTypes.of(c.type())))
+            .map(c -> List.<Object>of(c.name(), TrinoTypes.display(c.type())))
             .toList();
     assertThat(columns).isEqualTo(declared);
   }

@@ -23,7 +23,20 @@ import java.util.stream.Collectors;
  */
 public final class TrinoTypes {
 
+  /** The type as DDL: row field names quoted (some, like {@code constraint}, are reserved). */
   public static String of(LakeType type) {
+    return render(type, true);
+  }
+
+  /**
+   * The type as Trino 476 prints it in {@code information_schema.columns} and {@code DESCRIBE}: row
+   * field names unquoted. For comparing a live table with its declaration.
+   */
+  public static String display(LakeType type) {
+    return render(type, false);
+  }
+
+  private static String render(LakeType type, boolean quoteFields) {
     if (type instanceof LakeType.Primitive primitive) {
       return primitive(primitive.kind());
     }
@@ -31,14 +44,22 @@ public final class TrinoTypes {
       return "decimal(" + decimal.precision() + "," + decimal.scale() + ")";
     }
     if (type instanceof LakeType.Array array) {
-      return "array(" + of(array.element()) + ")";
+      return "array(" + render(array.element(), quoteFields) + ")";
     }
     if (type instanceof LakeType.MapOf map) {
-      return "map(" + of(map.key()) + ", " + of(map.value()) + ")";
+      return "map("
+          + render(map.key(), quoteFields)
+          + ", "
+          + render(map.value(), quoteFields)
+          + ")";
     }
     return ((LakeType.Struct) type)
         .fields().stream()
-            .map(field -> TrinoSql.identifier(field.name()) + " " + of(field.type()))
+            .map(
+                field ->
+                    (quoteFields ? TrinoSql.identifier(field.name()) : field.name())
+                        + " "
+                        + render(field.type(), quoteFields))
             .collect(Collectors.joining(", ", "row(", ")"));
   }
 

@@ -5,6 +5,7 @@ import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.lake.SparkSessions;
 import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.silver.SilverEventsJob;
 import io.naaplake.tools.KafkaEventPublisher;
 import io.naaplake.tools.PublishResult;
 import io.naaplake.tools.SyntheticEnvelopes;
@@ -27,16 +28,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code ./naap bench ingest [N]}: produces N synthetic envelopes to a fresh topic, ingests them
- * into a private lake, and prints Kafka-to-bronze throughput and the JVM's peak memory. Figures are
- * printed, never asserted.
+ * {@code ./naap bench ingest|silver [N]}: produces N synthetic envelopes to a fresh topic, ingests
+ * them into a private lake, for {@code silver} also types them into silver, and prints each stage's
+ * throughput and the JVM's peak memory. Figures are printed, never asserted.
  */
-public final class IngestBenchmark {
+public final class PipelineBenchmark {
   private static final int PARTITIONS = 6;
 
   public static void main(String[] args) throws Exception {
-    long count = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-    Path workDir = Path.of(args.length > 1 ? args[1] : ".run/bench");
+    boolean silver = args.length > 0 && args[0].equals("silver");
+    long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+    Path workDir = Path.of(args.length > 2 ? args[2] : ".run/bench");
     String topic = "bench_events_" + Instant.now().getEpochSecond();
     Settings base = Settings.fromEnvironment();
     JobsConfig config =
@@ -83,10 +85,20 @@ public final class IngestBenchmark {
     double sessionSeconds = seconds(sessionStart);
     long ingestStart = System.nanoTime();
     List<JobRun> runs =
-        new BronzeIngestJob(spark, config, Clock.systemUTC(), IngestBenchmark::say)
+        new BronzeIngestJob(spark, config, Clock.systemUTC(), PipelineBenchmark::say)
             .run(Instant.now());
     double ingestSeconds = seconds(ingestStart);
     long rows = runs.stream().mapToLong(JobRun::rowsIn).sum();
+    double silverSeconds = 0;
+    long silverRows = 0;
+    if (silver) {
+      long silverStart = System.nanoTime();
+      JobRun run =
+          new SilverEventsJob(spark, config, Clock.systemUTC(), PipelineBenchmark::say)
+              .run(Instant.now());
+      silverSeconds = seconds(silverStart);
+      silverRows = run.rowsIn();
+    }
     long lakeBytes = directoryBytes(Path.of(config.lakeRoot()));
     spark.stop();
 
@@ -169,5 +181,5 @@ public final class IngestBenchmark {
     System.out.flush();
   }
 
-  private IngestBenchmark() {}
+  private PipelineBenchmark() {}
 }
