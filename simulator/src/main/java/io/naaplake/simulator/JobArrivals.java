@@ -35,7 +35,7 @@ final class JobArrivals extends Action {
   void run(Simulation sim) {
     if (random.nextDouble() * (1 + amplitude) < sim.diurnal(time)) {
       Gateway gateway = sim.network.gateways.get(Catalog.weighted(random, gatewayWeights));
-      JobProcess job = new JobProcess(sim, sim.jobsStarted++, kind, gateway, random.split(), time);
+      JobProcess job = new JobProcess(sim, sim.jobNumbers++, kind, gateway, random.split(), time);
       sim.scheduler.schedule(job, job.firstTime());
     }
     sim.scheduler.schedule(this, next(time));

@@ -228,6 +228,7 @@ final class JobProcess extends Action {
   void run(Simulation sim) {
     if (next == 0) {
       sim.activeJobs.put(number, this);
+      sim.jobsStarted++;
     }
     Step step = steps.get(next);
     try {

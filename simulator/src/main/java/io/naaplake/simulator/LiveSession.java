@@ -250,6 +250,7 @@ final class LiveSession extends Action {
     if (!started) {
       started = true;
       sim.activeSessions.put(number, this);
+      sim.sessionsStarted++;
       start(sim);
       return;
     }

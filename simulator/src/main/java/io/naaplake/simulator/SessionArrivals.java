@@ -52,7 +52,7 @@ final class SessionArrivals extends Action {
     SplittableRandom sessionRandom = random.split();
     Catalog.LiveModel model = Catalog.LIVE_MODELS.get(Catalog.weighted(random, modelWeights));
     Gateway gateway = sim.network.gateways.get(Catalog.weighted(random, gatewayWeights));
-    return new LiveSession(sim, sim.sessionsStarted++, gateway, sessionRandom, model, at);
+    return new LiveSession(sim, sim.sessionNumbers++, gateway, sessionRandom, model, at);
   }
 
   @Override

@@ -29,7 +29,15 @@ final class Simulation {
   long now;
   private int requestCounter;
   private final long requestKey;
+
+  /** Numbers given to sessions and jobs when created (they start when their first event is due). */
+  long sessionNumbers;
+
+  long jobNumbers;
+
+  /** Sessions and jobs whose first event was emitted. */
   long sessionsStarted;
+
   long jobsStarted;
 
   Simulation(

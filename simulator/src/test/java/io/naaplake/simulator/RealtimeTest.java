@@ -58,7 +58,8 @@ class RealtimeTest {
             });
     assertThat(summary.end().toEpochMilli()).isBetween(WALL_START + 60_000, WALL_START + 61_000);
     assertThat(truth.truth(TruthFile.RUN).get(0).get("stopped_early").asBoolean()).isTrue();
-    assertThat(truth.truth(TruthFile.SESSIONS)).isNotEmpty();
+    assertThat(truth.truth(TruthFile.SESSIONS)).isNotEmpty().hasSize((int) summary.sessions());
+    assertThat(truth.truth(TruthFile.JOBS)).hasSize((int) summary.jobs());
     assertThat(truth.truth(TruthFile.SESSIONS)).anyMatch(s -> s.get("ongoing_at_end").asBoolean());
   }
 }
