@@ -135,12 +135,5 @@ class SilverEventsIT {
                 "SELECT (SELECT count(*) FROM delta.bronze.raw_events),"
                     + " (SELECT sum(bronze_rows) FROM delta.ops.silver_reconciliation)"))
         .allSatisfy(row -> assertThat(row.get(0)).isEqualTo(row.get(1)));
-    // The quirks scenario: one duplicate stream_trace, one payment and one partial capabilities.
-    assertThat(
-            query(
-                "SELECT sum(duplicates), sum(partially_quarantined) FROM"
-                    + " delta.ops.silver_reconciliation WHERE event_type IN ('stream_trace',"
-                    + " 'network_capabilities')"))
-        .containsExactly(List.of(1L, 1L));
   }
 }
