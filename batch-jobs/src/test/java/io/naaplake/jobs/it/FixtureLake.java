@@ -26,7 +26,10 @@ public final class FixtureLake {
 
   static final List<FixtureScenario> SCENARIOS =
       List.of(
-          new RealSampleScenario(), new MalformedMessagesScenario(), new SilverQuirksScenario());
+          new RealSampleScenario(),
+          new MalformedMessagesScenario(),
+          new SilverQuirksScenario(),
+          new SimulatedNetworkScenario());
 
   private static FixtureLake instance;
 
