@@ -34,8 +34,8 @@ public final class LakePipeline {
     this.progress = requireNonNull(progress, "progress is null");
   }
 
+  /** Each job creates or migrates the tables it writes, so no separate migration pass is needed. */
   public List<JobRun> runOnce(Instant runTime) {
-    migrate();
     List<JobRun> runs =
         new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
     runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
