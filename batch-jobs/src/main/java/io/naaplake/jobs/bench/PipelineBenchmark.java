@@ -102,7 +102,7 @@ public final class PipelineBenchmark {
     long lakeBytes = directoryBytes(Path.of(config.lakeRoot()));
     spark.stop();
 
-    say("---- bench ingest results ----");
+    say("---- bench " + (silver ? "silver" : "ingest") + " results ----");
     say(
         String.format(
             Locale.ROOT,
@@ -121,6 +121,16 @@ public final class PipelineBenchmark {
             "throughput             %,.0f events/s, %.1f MB/s of Kafka values",
             rows / ingestSeconds,
             published.payloadBytes() / 1e6 / ingestSeconds));
+    if (silver) {
+      say(
+          String.format(
+              Locale.ROOT,
+              "bronze -> silver       %.1f s for %,d events: %,.0f events/s (route, type, dedup,"
+                  + " merge, reconcile)",
+              silverSeconds,
+              silverRows,
+              silverRows / silverSeconds));
+    }
     say(
         String.format(
             Locale.ROOT, "lake size on disk      %.1f MB (parquet + Delta log)", lakeBytes / 1e6));
