@@ -16,7 +16,7 @@ record SyntheticOrchestrator(
     String version,
     long pricePerUnit,
     String gpuId,
-    SyntheticGpuModel gpu,
+    GpuHardware gpu,
     String model) {
   SyntheticOrchestrator {
     requireNonNull(address, "address is null");

@@ -263,7 +263,7 @@ final class SyntheticPayloads {
           .put("pixelsPerUnit", 1)
           .put("capability", 35)
           .put("constraint", orchestrator.model());
-      SyntheticGpuModel gpu = orchestrator.gpu();
+      GpuHardware gpu = orchestrator.gpu();
       ObjectNode gpuInfo =
           entry
               .putArray("hardware")

@@ -14,6 +14,15 @@ import java.util.SplittableRandom;
  */
 record SyntheticRoster(
     List<SyntheticOrchestrator> orchestrators, List<String> gatewayWallets, List<String> models) {
+  /** The five models the ingest benchmark's generator draws from (sizes measured against them). */
+  private static final GpuHardware[] BENCHMARK_GPUS = {
+    GpuHardware.RTX_5090,
+    GpuHardware.RTX_4090,
+    GpuHardware.RTX_3090,
+    GpuHardware.L40S,
+    GpuHardware.RTX_A6000
+  };
+
   private static final int ORCHESTRATORS = 40;
   private static final List<String> LIVE_MODELS =
       List.of(
@@ -37,7 +46,7 @@ record SyntheticRoster(
   static SyntheticRoster draw(SplittableRandom random) {
     requireNonNull(random, "random is null");
     List<SyntheticOrchestrator> orchestrators = new ArrayList<>();
-    SyntheticGpuModel[] gpus = SyntheticGpuModel.values();
+    GpuHardware[] gpus = BENCHMARK_GPUS;
     for (int i = 0; i < ORCHESTRATORS; i++) {
       String host =
           String.format(
