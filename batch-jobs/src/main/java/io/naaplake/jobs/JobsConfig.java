@@ -31,6 +31,14 @@ import java.util.Map;
  *   <tr><td>naap.trino.register</td><td>true; false skips Trino registration</td></tr>
  *   <tr><td>naap.silver.client-ip-key</td><td>none: client IPs are dropped; with a key they are
  *   stored as HMAC-SHA256(key, ip)</td></tr>
+ *   <tr><td>naap.silver.attribution.fresh-window</td><td>30m: announcements this long before a
+ *   selection are fresh evidence</td></tr>
+ *   <tr><td>naap.silver.attribution.future-skew</td><td>5m: announcements this long after a
+ *   selection are accepted as future_skew</td></tr>
+ *   <tr><td>naap.silver.attribution.stale-lookback</td><td>24h: older announcements are stale
+ *   evidence up to this age</td></tr>
+ *   <tr><td>naap.silver.lateness-horizon</td><td>48h: events further behind their org's event-time
+ *   high-water mark are stored and counted but do not recompute history</td></tr>
  * </table>
  */
 public record JobsConfig(
@@ -48,7 +56,8 @@ public record JobsConfig(
     String trinoPipelineUser,
     String trinoLakeLocation,
     boolean registerInTrino,
-    java.util.Optional<String> clientIpKey) {
+    java.util.Optional<String> clientIpKey,
+    io.naaplake.jobs.silver.SilverWindows silverWindows) {
 
   public static final String KAFKA_CLIENT_PREFIX = "naap.kafka.client.";
 
@@ -56,6 +65,7 @@ public record JobsConfig(
     requireNonNull(lakeRoot, "lakeRoot is null");
     requireNonNull(sparkMaster, "sparkMaster is null");
     requireNonNull(clientIpKey, "clientIpKey is null");
+    requireNonNull(silverWindows, "silverWindows is null");
     kafkaClientProperties = Map.copyOf(kafkaClientProperties);
     topicOrgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicOrgs));
     if (topicOrgs.isEmpty()) {
@@ -85,7 +95,8 @@ public record JobsConfig(
         settings.string("naap.trino.pipeline-user", "naap_pipeline"),
         settings.string("naap.trino.lake-location", "local:///"),
         settings.bool("naap.trino.register", true),
-        settings.optionalString("naap.silver.client-ip-key"));
+        settings.optionalString("naap.silver.client-ip-key"),
+        io.naaplake.jobs.silver.SilverWindows.from(settings));
   }
 
   private static Map<String, String> orderedDefaultTopics() {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.naaplake.config.DataSize;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
+import io.naaplake.jobs.silver.SilverWindows;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,13 @@ class JobsConfigTest {
     assertThat(config.trinoLakeLocation()).isEqualTo("local:///");
     assertThat(config.registerInTrino()).isTrue();
     assertThat(config.clientIpKey()).isEmpty();
+    assertThat(config.silverWindows())
+        .isEqualTo(
+            new SilverWindows(
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(5),
+                Duration.ofHours(24),
+                Duration.ofHours(48)));
   }
 
   @Test
@@ -53,7 +62,11 @@ class JobsConfigTest {
             Map.entry("naap.trino.pipeline-user", "etl"),
             Map.entry("naap.trino.lake-location", "s3://bucket/lake"),
             Map.entry("naap.trino.register", "false"),
-            Map.entry("naap.silver.client-ip-key", "secret"));
+            Map.entry("naap.silver.client-ip-key", "secret"),
+            Map.entry("naap.silver.attribution.fresh-window", "10m"),
+            Map.entry("naap.silver.attribution.future-skew", "30s"),
+            Map.entry("naap.silver.attribution.stale-lookback", "2h"),
+            Map.entry("naap.silver.lateness-horizon", "7d"));
     JobsConfig config = JobsConfig.from(Settings.of(values));
     assertThat(config)
         .isEqualTo(
@@ -72,7 +85,12 @@ class JobsConfigTest {
                 "etl",
                 "s3://bucket/lake",
                 false,
-                java.util.Optional.of("secret")));
+                java.util.Optional.of("secret"),
+                new SilverWindows(
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(30),
+                    Duration.ofHours(2),
+                    Duration.ofDays(7))));
     assertThat(config.tablePath("bronze/raw_events"))
         .isEqualTo("s3a://bucket/lake/bronze/raw_events");
   }
@@ -86,5 +104,15 @@ class JobsConfigTest {
             () -> JobsConfig.from(Settings.of(Map.of("naap.ingest.max-event-size", "10B"))))
         .isInstanceOf(NaapException.class)
         .hasMessageContaining("naap.ingest.max-event-size");
+    assertThatThrownBy(
+            () ->
+                JobsConfig.from(
+                    Settings.of(Map.of("naap.silver.attribution.stale-lookback", "10m"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.silver.attribution.stale-lookback");
+    assertThatThrownBy(
+            () -> JobsConfig.from(Settings.of(Map.of("naap.silver.lateness-horizon", "0s"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.silver.lateness-horizon");
   }
 }
