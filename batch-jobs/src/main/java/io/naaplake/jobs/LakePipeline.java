@@ -6,6 +6,7 @@ import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
+import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
 import io.naaplake.jobs.trino.TrinoRegistrar;
 import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.TableDeclaration;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One pass of the pipeline over all new data: every layer that exists, in dependency order, then
- * Trino registration of every table: bronze ingest, then the typed silver events; gold joins here.
+ * Trino registration of every table: bronze ingest, the typed silver events, then the derived
+ * silver entities; gold joins here.
  */
 public final class LakePipeline {
   private final SparkSession spark;
@@ -39,6 +41,7 @@ public final class LakePipeline {
     List<JobRun> runs =
         new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
     runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
+    runs.add(new SilverEntitiesJob(spark, config, clock, progress).run(runTime));
     register();
     return runs;
   }

@@ -18,6 +18,14 @@ public final class LakeCatalog {
     tables.add(OpsTables.JOB_RUNS);
     tables.addAll(SilverTables.all());
     tables.add(OpsTables.SILVER_RECONCILIATION);
+    tables.addAll(CapabilityTables.all());
+    tables.add(SessionTables.SESSIONS);
+    tables.add(SessionTables.SESSION_HOURS);
+    tables.add(SelectionTables.SESSION_SELECTIONS);
+    tables.addAll(JobTables.all());
+    tables.add(OpsTables.LATE_EVENTS);
+    tables.add(OpsTables.EVENT_TIME_WATERMARKS);
+    tables.add(OpsTables.SILVER_DIRTY_HOURS);
     return List.copyOf(tables);
   }
 

@@ -111,5 +111,64 @@ public final class OpsTables {
           .keyedBy("run_id", "event_type")
           .build();
 
+  /** Events that arrived behind their org's event-time high-water mark. */
+  public static final TableDeclaration LATE_EVENTS =
+      TableDeclaration.builder(Layer.OPS, "late_events")
+          .comment(
+              "One row per (silver entities run, org, event type, event hour, disposition): typed"
+                  + " events whose event time was behind their org's event-time high-water mark"
+                  + " when they arrived. Within the lateness horizon they recomputed the entities"
+                  + " they touch; beyond it they are stored in their typed table and counted here,"
+                  + " but published history is not changed.")
+          .required("run_id", string(), "ops.job_runs.run_id of the silver entities run.")
+          .required("to_batch_id", bigint(), "Last bronze ingest batch the run covered.")
+          .required("org", string(), "Tenant.")
+          .required("event_type", string(), "Envelope type.")
+          .required("event_hour", timestamp(), "UTC hour of the late events' event time.")
+          .required(
+              "disposition",
+              string(),
+              "recomputed (within naap.silver.lateness-horizon) or beyond_horizon (stored, not"
+                  + " recomputed).")
+          .measure("events", bigint(), "Late events.")
+          .measure(
+              "max_lateness_seconds",
+              bigint(),
+              "Largest distance between the high-water mark and an event's time.")
+          .required(
+              "high_water_mark",
+              timestamp(),
+              "The org's event-time high-water mark before the run.")
+          .keyedBy("to_batch_id", "org", "event_type", "event_hour", "disposition")
+          .build();
+
+  /** The event time each org's data had reached, per silver entities run. */
+  public static final TableDeclaration EVENT_TIME_WATERMARKS =
+      TableDeclaration.builder(Layer.OPS, "event_time_watermarks")
+          .comment(
+              "One row per (silver entities run, org): the largest event time of the org's typed"
+                  + " events up to the run's last bronze batch. Lateness is measured against the"
+                  + " previous run's value.")
+          .required("to_batch_id", bigint(), "Last bronze ingest batch the run covered.")
+          .required("org", string(), "Tenant.")
+          .required("high_water_mark", timestamp(), "Largest event time seen so far.")
+          .required("run_id", string(), "ops.job_runs.run_id of the run.")
+          .keyedBy("to_batch_id", "org")
+          .build();
+
+  /** Hours whose derived silver rows a run changed: what gold must recompute. */
+  public static final TableDeclaration SILVER_DIRTY_HOURS =
+      TableDeclaration.builder(Layer.OPS, "silver_dirty_hours")
+          .comment(
+              "One row per (silver entities run, org, UTC hour) whose sessions, session hours,"
+                  + " selections, jobs or payments the run recomputed. Gold recomputes these hours"
+                  + " after its own watermark.")
+          .required("to_batch_id", bigint(), "Last bronze ingest batch the run covered.")
+          .required("org", string(), "Tenant.")
+          .required("hour", timestamp(), "UTC hour.")
+          .required("run_id", string(), "ops.job_runs.run_id of the run.")
+          .keyedBy("to_batch_id", "org", "hour")
+          .build();
+
   private OpsTables() {}
 }

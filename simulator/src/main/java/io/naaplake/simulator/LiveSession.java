@@ -534,6 +534,9 @@ final class LiveSession extends Action {
       eventsDelivered++;
       if (carriesOrchestrator) {
         selectionSeenDelivered = true;
+        if (segment != null) {
+          segment.signalsDelivered++;
+        }
       }
     }
     return delivered;
@@ -1186,6 +1189,7 @@ final class LiveSession extends Action {
     r.put("error_events_delivered", errorsDelivered);
     r.put("excusable_error_events_delivered", excusableErrorsDelivered);
     r.put("close_delivered", closeDelivered);
+    r.put("no_orch_trace_delivered", noOrchTraceDelivered);
     putLatency(r, "startup_latency_ms", startup);
     putLatency(r, "e2e_latency_ms", e2e);
     putLatency(r, "ptff_ms", ptff);
@@ -1221,6 +1225,7 @@ final class LiveSession extends Action {
       n.put("orchestrator_live_address", s.orchestrator().liveAddress());
       n.put("orchestrator_uri", s.host.uri);
       n.put("orchestrator_observable", s.orchestratorObservable);
+      n.put("signals_delivered", s.signalsDelivered);
       n.put("host_id", s.host.hostId);
       n.put("gpu_physical_id", s.gpu.physicalId);
       n.put("gpu_uuid", s.gpuUuid);

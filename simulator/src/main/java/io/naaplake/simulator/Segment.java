@@ -15,6 +15,13 @@ final class Segment {
   long to = Long.MIN_VALUE;
   String leaveReason;
 
+  /**
+   * Delivered events of the session that name this segment's orchestrator (the {@code
+   * orchestrator_info} of a trace, status or stream event): without one the lake cannot see the
+   * selection at all.
+   */
+  int signalsDelivered;
+
   Segment(Host host, PhysicalGpu gpu, int orgIndex, long from) {
     this.host = host;
     this.gpu = gpu;

@@ -136,6 +136,44 @@ class TruthTest {
   }
 
   @Test
+  void selectionSignalsAndNoOrchTracesAreThoseOfTheDeliveredEvents() {
+    // stream id|orchestrator url -> delivered trace, status and stream events naming it
+    Map<String, Long> signals = new HashMap<>();
+    Set<String> noOrch = new HashSet<>();
+    for (String type : List.of("stream_trace", "ai_stream_status", "ai_stream_events")) {
+      for (Recording.Message m : distinct(type)) {
+        String url = m.data().path("orchestrator_info").path("url").asText("");
+        if (!url.isEmpty()) {
+          signals.merge(m.streamId() + "|" + url, 1L, Long::sum);
+        }
+        if ("gateway_no_orchestrators_available".equals(m.subtype())) {
+          noOrch.add(m.streamId());
+        }
+      }
+    }
+    long segments = 0;
+    long unseen = 0;
+    for (ObjectNode s : r.truth(TruthFile.SESSIONS)) {
+      String stream = s.get("stream_id").asText();
+      assertThat(s.get("no_orch_trace_delivered").asBoolean())
+          .as(stream)
+          .isEqualTo(noOrch.contains(stream));
+      Set<String> urls = new HashSet<>();
+      for (JsonNode segment : s.get("segments")) {
+        String url = segment.get("orchestrator_uri").asText();
+        // a session never returns to a host, so the URL names one segment
+        assertThat(urls.add(url)).isTrue();
+        long delivered = signals.getOrDefault(stream + "|" + url, 0L);
+        assertThat(segment.get("signals_delivered").asLong()).as(stream).isEqualTo(delivered);
+        segments++;
+        unseen += delivered == 0 ? 1 : 0;
+      }
+    }
+    assertThat(segments).isGreaterThan(unseen).isPositive();
+    assertThat(noOrch).isNotEmpty();
+  }
+
+  @Test
   void slaPrimitivesAddUpToTheDeliveredEvents() {
     assertThat(sum(TruthFile.SLA_HOURS, "status_samples"))
         .isEqualTo(distinct("ai_stream_status").size());

@@ -6,6 +6,11 @@ import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.lake.SparkSessions;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
+import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
+import io.naaplake.simulator.KafkaMessageSink;
+import io.naaplake.simulator.NetworkSimulator;
+import io.naaplake.simulator.SimulationConfig;
+import io.naaplake.simulator.TruthSink;
 import io.naaplake.tools.KafkaEventPublisher;
 import io.naaplake.tools.PublishResult;
 import io.naaplake.tools.SyntheticEnvelopes;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +34,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code ./naap bench ingest|silver [N]}: produces N synthetic envelopes to a fresh topic, ingests
- * them into a private lake, for {@code silver} also types them into silver, and prints each stage's
- * throughput and the JVM's peak memory. Figures are printed, never asserted.
+ * {@code ./naap bench ingest|silver [N]}: {@code ingest} produces N synthetic envelopes to a fresh
+ * topic and ingests them into a private lake; {@code silver} produces about N simulated messages
+ * (one hour of a simulated network, every fault on) to two fresh topics, ingests them, types them
+ * and derives the silver entities. Prints each stage's throughput and the JVM's peak memory.
+ * Figures are printed, never asserted.
  */
 public final class PipelineBenchmark {
   private static final int PARTITIONS = 6;
@@ -39,46 +47,66 @@ public final class PipelineBenchmark {
     boolean silver = args.length > 0 && args[0].equals("silver");
     long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
     Path workDir = Path.of(args.length > 2 ? args[2] : ".run/bench");
-    String topic = "bench_events_" + Instant.now().getEpochSecond();
+    String stamp = Long.toString(Instant.now().getEpochSecond());
+    Map<String, String> topicOrgs = new LinkedHashMap<>();
+    if (silver) {
+      // The simulator's two orgs, each on a fresh topic.
+      topicOrgs.put("bench_" + stamp + "_streaming", "cloudspe");
+      topicOrgs.put("bench_" + stamp + "_network", "daydream");
+    } else {
+      topicOrgs.put("bench_events_" + stamp, "bench");
+    }
     Settings base = Settings.fromEnvironment();
     JobsConfig config =
         JobsConfig.from(
             base.with(
                 Map.of(
                     "naap.lake.root",
-                    workDir.resolve("lake-" + topic).toString(),
+                    workDir.resolve("lake-" + stamp).toString(),
                     "naap.ingest.topics",
-                    topic + ":bench",
+                    pairs(topicOrgs),
                     "naap.trino.register",
                     "false",
                     "naap.ingest.max-offsets-per-partition",
-                    Long.toString(count))));
-    createTopic(config.kafkaBootstrapServers(), topic);
-
-    say(
-        "producing "
-            + count
-            + " synthetic envelopes to "
-            + topic
-            + " ("
-            + PARTITIONS
-            + " partitions)");
+                    Long.toString(count * 2))));
+    for (String topic : topicOrgs.keySet()) {
+      createTopic(config.kafkaBootstrapServers(), topic);
+    }
     long produceStart = System.nanoTime();
-    PublishResult published;
-    try (KafkaEventPublisher publisher = KafkaEventPublisher.connect(ToolsConfig.from(base))) {
-      SyntheticEnvelopes envelopes =
-          new SyntheticEnvelopes(42, Instant.parse("2026-01-08T00:00:00Z"), Duration.ofMillis(10));
-      published = publisher.publish(topic, envelopes.envelopes(count));
+    long produced;
+    long producedBytes;
+    if (silver) {
+      List<PublishResult> results = simulate(base, topicOrgs, count);
+      produced = results.stream().mapToLong(PublishResult::records).sum();
+      producedBytes = results.stream().mapToLong(PublishResult::payloadBytes).sum();
+    } else {
+      String topic = topicOrgs.keySet().iterator().next();
+      say(
+          "producing "
+              + count
+              + " synthetic envelopes to "
+              + topic
+              + " ("
+              + PARTITIONS
+              + " partitions)");
+      try (KafkaEventPublisher publisher = KafkaEventPublisher.connect(ToolsConfig.from(base))) {
+        SyntheticEnvelopes envelopes =
+            new SyntheticEnvelopes(
+                42, Instant.parse("2026-01-08T00:00:00Z"), Duration.ofMillis(10));
+        PublishResult published = publisher.publish(topic, envelopes.envelopes(count));
+        produced = published.records();
+        producedBytes = published.payloadBytes();
+      }
     }
     double produceSeconds = seconds(produceStart);
     say(
         String.format(
             Locale.ROOT,
-            "produced %,d envelopes, %.1f MB in %.1f s (%,.0f events/s)",
-            published.records(),
-            published.payloadBytes() / 1e6,
+            "produced %,d messages, %.1f MB in %.1f s (%,.0f messages/s)",
+            produced,
+            producedBytes / 1e6,
             produceSeconds,
-            published.records() / produceSeconds));
+            produced / produceSeconds));
 
     long sessionStart = System.nanoTime();
     SparkSession spark = SparkSessions.create(config, "naap-bench-ingest");
@@ -91,6 +119,8 @@ public final class PipelineBenchmark {
     long rows = runs.stream().mapToLong(JobRun::rowsIn).sum();
     double silverSeconds = 0;
     long silverRows = 0;
+    double entitiesSeconds = 0;
+    JobRun entities = null;
     if (silver) {
       long silverStart = System.nanoTime();
       JobRun run =
@@ -98,6 +128,11 @@ public final class PipelineBenchmark {
               .run(Instant.now());
       silverSeconds = seconds(silverStart);
       silverRows = run.rowsIn();
+      long entitiesStart = System.nanoTime();
+      entities =
+          new SilverEntitiesJob(spark, config, Clock.systemUTC(), PipelineBenchmark::say)
+              .run(Instant.now());
+      entitiesSeconds = seconds(entitiesStart);
     }
     long lakeBytes = directoryBytes(Path.of(config.lakeRoot()));
     spark.stop();
@@ -120,7 +155,7 @@ public final class PipelineBenchmark {
             Locale.ROOT,
             "throughput             %,.0f events/s, %.1f MB/s of Kafka values",
             rows / ingestSeconds,
-            published.payloadBytes() / 1e6 / ingestSeconds));
+            producedBytes / 1e6 / ingestSeconds));
     if (silver) {
       say(
           String.format(
@@ -130,6 +165,21 @@ public final class PipelineBenchmark {
               silverSeconds,
               silverRows,
               silverRows / silverSeconds));
+      say(
+          String.format(
+              Locale.ROOT,
+              "typed -> entities      %.1f s for %,d typed events, %,d sessions: %,.0f events/s"
+                  + " (inventory, sessions, hours, attribution, jobs, payments)",
+              entitiesSeconds,
+              entities.rowsIn(),
+              entities.rowsOut(),
+              entities.rowsIn() / entitiesSeconds));
+      say(
+          String.format(
+              Locale.ROOT,
+              "bronze -> silver total %.1f s: %,.0f events/s",
+              silverSeconds + entitiesSeconds,
+              silverRows / (silverSeconds + entitiesSeconds)));
     }
     say(
         String.format(
@@ -146,6 +196,44 @@ public final class PipelineBenchmark {
             peakHeapBytes() / 1e6 / 1.048576,
             Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     System.exit(0);
+  }
+
+  /**
+   * One simulated hour of a network with enough concurrent streams for about {@code count} messages
+   * (1,000 streams give about 1.15 million), all failure modes and transport faults on.
+   */
+  private static List<PublishResult> simulate(
+      Settings base, Map<String, String> topicOrgs, long count) {
+    int streams = (int) Math.max(1, Math.round(count / 1147.6));
+    Map<String, String> orgTopics = new LinkedHashMap<>();
+    topicOrgs.forEach((topic, org) -> orgTopics.put(org, topic));
+    SimulationConfig simulation =
+        SimulationConfig.builder()
+            .seed(42)
+            .start(Instant.parse("2026-01-08T00:00:00Z"))
+            .hours(1)
+            .concurrentStreams(streams)
+            .orgTopics(orgTopics)
+            .streamIdPrefix("bench-")
+            .build();
+    say("simulating 1 h of " + streams + " concurrent streams into " + topicOrgs.keySet());
+    KafkaMessageSink sink =
+        new KafkaMessageSink(
+            KafkaEventPublisher.connect(ToolsConfig.from(base)), topicOrgs.keySet(), 10_000);
+    try {
+      new NetworkSimulator(simulation).run(sink, TruthSink.NONE);
+    } finally {
+      sink.close();
+    }
+    return sink.results();
+  }
+
+  private static String pairs(Map<String, String> topicOrgs) {
+    StringBuilder pairs = new StringBuilder();
+    topicOrgs.forEach(
+        (topic, org) ->
+            pairs.append(pairs.length() == 0 ? "" : ",").append(topic).append(':').append(org));
+    return pairs.toString();
   }
 
   private static void createTopic(String bootstrap, String topic) throws Exception {

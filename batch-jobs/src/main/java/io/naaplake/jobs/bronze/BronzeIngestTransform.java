@@ -4,9 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.naaplake.jobs.bronze.EnvelopeClassifier.Classification;
 import io.naaplake.jobs.bronze.EnvelopeClassifier.EnvelopeFields;
-import io.naaplake.jobs.lake.SparkSchemas;
+import io.naaplake.jobs.lake.Projections;
 import io.naaplake.schema.BronzeTables;
-import io.naaplake.schema.TableDeclaration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
@@ -14,12 +13,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -88,24 +84,14 @@ public final class BronzeIngestTransform {
 
   /** Accepted envelopes in {@code bronze.raw_events} column order. */
   public static Dataset<Row> rawEvents(Dataset<Row> classified) {
-    return project(classified.where(col("reason").isNull()), BronzeTables.RAW_EVENTS);
+    return Projections.of(classified.where(col("reason").isNull()), BronzeTables.RAW_EVENTS);
   }
 
   /** Quarantined messages in {@code bronze.quarantine} column order. */
   public static Dataset<Row> quarantine(Dataset<Row> classified) {
     Dataset<Row> rejected =
         classified.where(col("reason").isNotNull()).withColumnRenamed("event_id", "envelope_id");
-    return project(rejected, BronzeTables.QUARANTINE);
-  }
-
-  /** Selects and casts to the declared schema, so writes never depend on column order. */
-  private static Dataset<Row> project(Dataset<Row> rows, TableDeclaration table) {
-    StructType target = SparkSchemas.structType(table);
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : target.fields()) {
-      columns.add(col(field.name()).cast(field.dataType()).as(field.name(), field.metadata()));
-    }
-    return rows.select(columns.toArray(new Column[0]));
+    return Projections.of(rejected, BronzeTables.QUARANTINE);
   }
 
   private static Iterator<Row> classifyAll(

@@ -60,4 +60,20 @@ public final class JobRunLog {
                 .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))))
         .isEmpty();
   }
+
+  /** The highest batch a succeeded run of the job completed; -1 when none has. */
+  public long lastCompletedBatch(String job) {
+    Row row =
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                col("job")
+                    .equalTo(lit(job))
+                    .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))))
+            .agg(org.apache.spark.sql.functions.max(col("batch_id")))
+            .first();
+    return row.isNullAt(0) ? -1 : row.getLong(0);
+  }
 }

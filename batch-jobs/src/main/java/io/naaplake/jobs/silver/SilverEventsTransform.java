@@ -126,12 +126,7 @@ public final class SilverEventsTransform {
   /** Selects a table's columns (renamed from {@code sources} where given) in declared order. */
   static Dataset<Row> project(
       Dataset<Row> rows, TableDeclaration table, Map<String, String> sources) {
-    List<org.apache.spark.sql.Column> columns = new ArrayList<>();
-    for (StructField field : SparkSchemas.structType(table).fields()) {
-      String source = sources.getOrDefault(field.name(), field.name());
-      columns.add(col(source).cast(field.dataType()).as(field.name(), field.metadata()));
-    }
-    return rows.select(columns.toArray(new org.apache.spark.sql.Column[0]));
+    return io.naaplake.jobs.lake.Projections.of(rows, table.columns(), sources);
   }
 
   private static org.apache.spark.sql.Column[] bronzeColumns() {

@@ -33,12 +33,14 @@ class IngestRerunIT {
 
     List<JobRun> runs =
         new LakePipeline(SharedSpark.get(), lake.jobsConfig(), Clock.systemUTC(), line -> {})
-            .runOnce(FixtureLake.RUN_TIME.plusSeconds(3600));
+            .runOnce(FixtureLake.LATE_RUN_TIME.plusSeconds(3600));
 
-    // Bronze finds no new messages, so silver finds no new bronze batches.
+    // Bronze finds no new messages, so the typed silver events find no new bronze batches and
+    // the silver entities nothing newly reconciled.
     assertThat(runs)
         .extracting(JobRun::status)
-        .containsExactly(JobRun.Status.NO_NEW_DATA, JobRun.Status.NO_NEW_DATA);
+        .containsExactly(
+            JobRun.Status.NO_NEW_DATA, JobRun.Status.NO_NEW_DATA, JobRun.Status.NO_NEW_DATA);
     assertThat(versions(tables)).isEqualTo(versionsBefore);
     assertThat(TrinoClient.count("SELECT count(*) FROM delta.bronze.raw_events"))
         .isEqualTo(trinoCountBefore);

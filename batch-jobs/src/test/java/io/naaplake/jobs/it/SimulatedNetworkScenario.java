@@ -14,24 +14,56 @@ import io.naaplake.tools.RawMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Two simulated hours of a small network (seed 2025, from 2025-11-10T10:00Z, stream ids {@code
- * fixture-sim-}) with every failure mode and transport fault on at raised rates, published to both
- * fixture topics in delivery order. The truth of the delivered messages is kept for the tests.
+ * fixture-sim-}) with every failure mode on and every transport fault at raised rates, published to
+ * both fixture topics in delivery order. The truth is kept in memory for the tests: every delivered
+ * message, and the sessions, jobs, orchestrator hosts and physical GPUs ({@link #truth}).
+ *
+ * <p>8 concurrent streams give about 90 sessions (a dozen failed or swapped, some whose request or
+ * milestones were dropped) and about 15,000 messages: enough for the truth comparisons to meet
+ * every failure mode without slowing the fixture build. UUID churn runs at 3 per rented host-hour
+ * instead of the default 0.5, because with this seed the default churns no GPU within two hours; at
+ * 3 both rented hosts churn (one with a single GPU, so sessions are attributed across a churn).
  */
 public final class SimulatedNetworkScenario implements FixtureScenario {
   public static final String STREAM_PREFIX = "fixture-sim-";
   public static final Instant START = Instant.parse("2025-11-10T10:00:00Z");
 
+  /** The truth files kept; the others (SLA and payment aggregates, the run record) are skipped. */
+  public static final Set<TruthFile> KEPT =
+      Set.copyOf(
+          EnumSet.of(
+              TruthFile.MESSAGES,
+              TruthFile.SESSIONS,
+              TruthFile.JOBS,
+              TruthFile.ORCHESTRATORS,
+              TruthFile.GPUS));
+
   private static final List<DeliveredMessage> DELIVERED = new ArrayList<>();
+  private static final Map<TruthFile, List<ObjectNode>> TRUTH = new EnumMap<>(TruthFile.class);
 
   /** Every message the simulator delivered (a duplicate once per delivery), in delivery order. */
   public static synchronized List<DeliveredMessage> delivered() {
     return List.copyOf(DELIVERED);
+  }
+
+  /**
+   * The records of one kept truth file other than messages ({@link #delivered()}), in the order the
+   * simulator wrote them; empty until the fixture lake is built. Read only.
+   */
+  public static synchronized List<ObjectNode> truth(TruthFile file) {
+    if (!KEPT.contains(file) || file == TruthFile.MESSAGES) {
+      throw new IllegalArgumentException("the scenario keeps no " + file + " records here");
+    }
+    return List.copyOf(TRUTH.getOrDefault(file, List.of()));
   }
 
   static SimulationConfig config() {
@@ -39,9 +71,9 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
         .seed(2025)
         .start(START)
         .duration(Duration.ofHours(2))
-        .concurrentStreams(4)
+        .concurrentStreams(8)
         .streamIdPrefix(STREAM_PREFIX)
-        .failureRates(FailureRates.defaults())
+        .failureRates(failureRates())
         .transportFaults(
             new TransportFaults(
                 0.02,
@@ -56,6 +88,23 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
         .build();
   }
 
+  /** The defaults, with UUID churn raised from 0.5 to 3 per rented host and hour. */
+  private static FailureRates failureRates() {
+    FailureRates d = FailureRates.defaults();
+    return new FailureRates(
+        d.noOrchestrator(),
+        d.swap(),
+        d.loadingOnly(),
+        d.zeroOutputFps(),
+        d.excusableError(),
+        d.unexcusedError(),
+        d.restartsPerHour(),
+        d.errorsPerHour(),
+        d.degradedFpsHour(),
+        d.rentedHostShare(),
+        3.0);
+  }
+
   @Override
   public String name() {
     return "simulated network (2 h, all faults)";
@@ -65,10 +114,13 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
   public List<PublishResult> publish(KafkaEventPublisher publisher) {
     Map<String, List<RawMessage>> byTopic = new LinkedHashMap<>();
     List<DeliveredMessage> delivered = new ArrayList<>();
+    Map<TruthFile, List<ObjectNode>> records = new EnumMap<>(TruthFile.class);
     TruthSink truth =
         new TruthSink() {
           @Override
-          public void accept(TruthFile file, ObjectNode record) {}
+          public void accept(TruthFile file, ObjectNode record) {
+            records.computeIfAbsent(file, f -> new ArrayList<>()).add(record);
+          }
 
           @Override
           public void message(DeliveredMessage message) {
@@ -77,7 +129,7 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
 
           @Override
           public boolean wants(TruthFile file) {
-            return file == TruthFile.MESSAGES;
+            return KEPT.contains(file);
           }
         };
     new NetworkSimulator(config())
@@ -90,6 +142,8 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
     synchronized (SimulatedNetworkScenario.class) {
       DELIVERED.clear();
       DELIVERED.addAll(delivered);
+      TRUTH.clear();
+      records.forEach((file, list) -> TRUTH.put(file, List.copyOf(list)));
     }
     List<PublishResult> results = new ArrayList<>();
     byTopic.forEach((topic, messages) -> results.add(publisher.publishRaw(topic, messages)));

@@ -257,7 +257,8 @@ public final class Attribution {
                 physical,
                 col("d_address")
                     .eqNullSafe(col("p_address"))
-                    .and(col("d_uri").eqNullSafe(col("p_uri")))
+                    // surface-keyed tables write a missing URI as ''
+                    .and(coalesce(col("d_uri"), lit("")).equalTo(col("p_uri")))
                     .and(col("h_uuid").equalTo(col("p_uuid"))),
                 "left")
             .withColumn("g_physical", coalesce(col("p_physical"), col("h_uuid")))
