@@ -49,31 +49,23 @@ public final class JobRunLog {
 
   /** Whether a job completed the given batch (a succeeded run row names it). */
   public boolean batchCompleted(String job, long batchId) {
-    return !spark
+    return !succeeded(job).where(col("batch_id").equalTo(lit(batchId))).isEmpty();
+  }
+
+  /** The highest batch a succeeded run of the job completed; -1 when none has. */
+  public long lastCompletedBatch(String job) {
+    Row row = succeeded(job).agg(org.apache.spark.sql.functions.max(col("batch_id"))).first();
+    return row.isNullAt(0) ? -1 : row.getLong(0);
+  }
+
+  private org.apache.spark.sql.Dataset<Row> succeeded(String job) {
+    return spark
         .read()
         .format("delta")
         .load(path)
         .where(
             col("job")
                 .equalTo(lit(job))
-                .and(col("batch_id").equalTo(lit(batchId)))
-                .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))))
-        .isEmpty();
-  }
-
-  /** The highest batch a succeeded run of the job completed; -1 when none has. */
-  public long lastCompletedBatch(String job) {
-    Row row =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .where(
-                col("job")
-                    .equalTo(lit(job))
-                    .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))))
-            .agg(org.apache.spark.sql.functions.max(col("batch_id")))
-            .first();
-    return row.isNullAt(0) ? -1 : row.getLong(0);
+                .and(col("status").equalTo(lit(JobRun.Status.SUCCEEDED.code()))));
   }
 }

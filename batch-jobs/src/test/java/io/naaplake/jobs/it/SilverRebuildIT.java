@@ -14,7 +14,11 @@ import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
+import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
+import io.naaplake.schema.JobTables;
 import io.naaplake.schema.OpsTables;
+import io.naaplake.schema.SelectionTables;
+import io.naaplake.schema.SessionTables;
 import io.naaplake.schema.SilverTables;
 import io.naaplake.schema.TableDeclaration;
 import io.naaplake.tools.Envelope;
@@ -37,10 +41,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Silver is a function of bronze: running it again changes nothing, and dropping silver and
- * rebuilding it from bronze gives identical tables (compared by an order-independent checksum of
- * every row). Runs in a private lake on its own topic: the real sample with some envelopes
- * delivered twice.
+ * Silver, typed and derived, is a function of bronze: running it again changes nothing, and
+ * dropping silver and rebuilding it from bronze gives identical tables (compared by an
+ * order-independent checksum of every row). Runs in a private lake on its own topic: the real
+ * sample with some envelopes delivered twice.
  */
 class SilverRebuildIT {
   private static final String TOPIC = "rebuild_events";
@@ -63,32 +67,60 @@ class SilverRebuildIT {
     new BronzeIngestJob(SharedSpark.get(), config, Clock.systemUTC(), l -> {}).run(runTime);
     SilverEventsJob silver =
         new SilverEventsJob(SharedSpark.get(), config, Clock.systemUTC(), l -> {});
+    SilverEntitiesJob entities =
+        new SilverEntitiesJob(SharedSpark.get(), config, Clock.systemUTC(), l -> {});
     assertThat(silver.run(runTime).status()).isEqualTo(JobRun.Status.SUCCEEDED);
+    assertThat(entities.run(runTime).status()).isEqualTo(JobRun.Status.SUCCEEDED);
     LakeTables tables = new LakeTables(SharedSpark.get(), config);
     Map<String, List<Object>> built = checksums(tables);
     // 65 events typed once each; the 10 extra deliveries are duplicates.
-    assertThat(built.values().stream().mapToLong(c -> (Long) c.get(0)).sum()).isEqualTo(65);
+    long typedRows =
+        SilverTables.all().stream()
+            .mapToLong(t -> (Long) built.get(t.qualifiedName()).get(0))
+            .sum();
+    assertThat(typedRows).isEqualTo(65);
+    // The sample's one session, its one selection and its six payments.
+    assertThat(built.get(SessionTables.SESSIONS.qualifiedName()).get(0)).isEqualTo(1L);
+    assertThat(built.get(SelectionTables.SESSION_SELECTIONS.qualifiedName()).get(0)).isEqualTo(1L);
+    assertThat(built.get(JobTables.PAYMENT_LINKS.qualifiedName()).get(0)).isEqualTo(6L);
 
     assertThat(silver.run(runTime.plusSeconds(60)).status()).isEqualTo(JobRun.Status.NO_NEW_DATA);
+    assertThat(entities.run(runTime.plusSeconds(60)).status()).isEqualTo(JobRun.Status.NO_NEW_DATA);
     assertThat(checksums(tables)).as("re-run").isEqualTo(built);
 
-    for (TableDeclaration table : silverTables()) {
+    for (TableDeclaration table : rebuiltTables()) {
       deleteRecursively(Path.of(tables.path(table)));
     }
     assertThat(silver.run(runTime.plusSeconds(120)).status()).isEqualTo(JobRun.Status.SUCCEEDED);
+    assertThat(entities.rebuild(runTime.plusSeconds(120)).status())
+        .isEqualTo(JobRun.Status.SUCCEEDED);
     assertThat(checksums(tables)).as("rebuilt from bronze").isEqualTo(built);
   }
 
+  /** Every silver table, typed and derived. */
   private static List<TableDeclaration> silverTables() {
     List<TableDeclaration> all = new ArrayList<>(SilverTables.all());
+    all.addAll(
+        SilverEntitiesJob.outputTables().stream()
+            .filter(t -> t.layer() == io.naaplake.schema.Layer.SILVER)
+            .toList());
+    return all;
+  }
+
+  /** What a rebuild drops: every silver table and silver's own ops tables. */
+  private static List<TableDeclaration> rebuiltTables() {
+    List<TableDeclaration> all = new ArrayList<>(silverTables());
     all.add(OpsTables.SILVER_RECONCILIATION);
+    all.add(OpsTables.LATE_EVENTS);
+    all.add(OpsTables.EVENT_TIME_WATERMARKS);
+    all.add(OpsTables.SILVER_DIRTY_HOURS);
     return all;
   }
 
   /** Per silver table: row count and the sum of a 64-bit hash of every row. */
   private static Map<String, List<Object>> checksums(LakeTables tables) {
     Map<String, List<Object>> checksums = new LinkedHashMap<>();
-    for (TableDeclaration table : SilverTables.all()) {
+    for (TableDeclaration table : silverTables()) {
       var rows = SharedSpark.get().read().format("delta").load(tables.path(table));
       Column[] columns = Stream.of(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
       // Maps cannot be hashed directly; their JSON can (keys are written in sorted order).

@@ -1,13 +1,9 @@
 package io.naaplake.jobs.silver.entities;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.min;
 
-import io.naaplake.jobs.lake.DeltaWrites;
-import io.naaplake.jobs.lake.Projections;
 import io.naaplake.jobs.silver.Identity;
-import io.naaplake.jobs.silver.attribution.Attribution;
 import io.naaplake.jobs.silver.jobs.JobTransforms;
 import io.naaplake.schema.JobTables;
 import io.naaplake.schema.SilverTables;
@@ -68,7 +64,7 @@ final class JobStage {
                 .withColumn("request_id", Identity.text(col("request_id"))),
             dirty,
             REQUEST);
-    Dataset<Row> hours = write(run, table, transform.apply(events));
+    Dataset<Row> hours = AttributedWrites.upsert(run, table, transform.apply(events));
     dirty.unpersist();
     return hours;
   }
@@ -104,24 +100,9 @@ final class JobStage {
         run.read(SilverTables.of(EventFamily.WORKER_LIFECYCLE))
             .where(col("event_date").geq(org.apache.spark.sql.functions.lit(Date.valueOf(since))));
     Dataset<Row> hours =
-        write(run, JobTables.BYOC_JOBS, JobTransforms.byocJobs(completed, workers));
+        AttributedWrites.upsert(
+            run, JobTables.BYOC_JOBS, JobTransforms.byocJobs(completed, workers));
     completed.unpersist();
-    return hours;
-  }
-
-  /** Attributes and upserts job rows; returns their (org, hour) pairs. */
-  private static Dataset<Row> write(EntityRun run, TableDeclaration table, Dataset<Row> jobs) {
-    Dataset<Row> keyed =
-        jobs.withColumn(
-                Attribution.SELECTION_KEY,
-                concat_ws("|", CapabilityStage.columns(table.keyColumns())))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> attributed =
-        Attribution.attribute(keyed, Evidence.covering(run, keyed), run.windows);
-    DeltaWrites.upsert(
-        Projections.of(attributed, table), run.tables.path(table), table.keyColumns());
-    Dataset<Row> hours = DirtyHours.of(keyed, "selection_ts").localCheckpoint();
-    keyed.unpersist();
     return hours;
   }
 }

@@ -1,13 +1,9 @@
 package io.naaplake.jobs.silver.entities;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
-import io.naaplake.jobs.lake.DeltaWrites;
-import io.naaplake.jobs.lake.Projections;
-import io.naaplake.jobs.silver.attribution.Attribution;
 import io.naaplake.schema.JobTables;
 import io.naaplake.schema.SelectionTables;
 import io.naaplake.schema.TableDeclaration;
@@ -68,20 +64,8 @@ final class Reattribution {
 
   private static Dataset<Row> reattribute(
       EntityRun run, TableDeclaration table, Dataset<Row> announced, java.time.LocalDate since) {
-    Dataset<Row> covered =
-        run.readSince(table, since)
-            .join(announced, covers(run), "left_semi")
-            .withColumn(
-                Attribution.SELECTION_KEY,
-                concat_ws("|", CapabilityStage.columns(table.keyColumns())))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> attributed =
-        Attribution.attribute(covered, Evidence.covering(run, covered), run.windows);
-    DeltaWrites.upsert(
-        Projections.of(attributed, table), run.tables.path(table), table.keyColumns());
-    Dataset<Row> hours = DirtyHours.of(covered, "selection_ts").localCheckpoint();
-    covered.unpersist();
-    return hours;
+    return AttributedWrites.upsert(
+        run, table, run.readSince(table, since).join(announced, covers(run), "left_semi"));
   }
 
   /**

@@ -90,8 +90,18 @@ public final class SilverEntitiesJob {
   }
 
   /**
+   * Recomputes every entity from all typed events, whatever the run log says: the operator's repair
+   * after silver tables were dropped or a rule changed. Rows that come out the same are not
+   * rewritten.
+   */
+  public JobRun rebuild(Instant runTime) {
+    ensureTables();
+    return recompute(runTime, -1, reconciledBatch());
+  }
+
+  /**
    * Recomputes the entities of bronze batches (from, to] as a run would, whatever the run log says:
-   * what a re-run after a crash does. For tests and operators' repairs.
+   * what a re-run after a crash does.
    */
   JobRun recompute(Instant runTime, long from, long to) {
     ensureTables();
