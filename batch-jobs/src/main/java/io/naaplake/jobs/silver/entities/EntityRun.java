@@ -46,6 +46,11 @@ final class EntityRun {
     this.watermarks = watermarks;
   }
 
+  /** Each org's event-time high-water mark before this run (org, high_water_mark). */
+  Dataset<Row> watermarks() {
+    return watermarks;
+  }
+
   Dataset<Row> read(TableDeclaration table) {
     return spark.read().format("delta").load(tables.path(table));
   }

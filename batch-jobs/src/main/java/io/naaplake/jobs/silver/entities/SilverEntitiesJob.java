@@ -112,14 +112,17 @@ public final class SilverEntitiesJob {
   private JobRun process(Instant runTime, String runId, Instant started, long from, long to) {
     EntityRun run = new EntityRun(spark, tables, windows, runId, from, to, watermarksBefore(from));
     long freshEvents = recordLateness(run);
+    progress.accept("silver entities: lateness recorded for " + freshEvents + " new typed events");
     Dataset<Row> snapshots = CapabilityStage.run(run);
     progress.accept("silver entities: capability inventory updated");
     SessionStage.Result sessions = SessionStage.run(run);
     progress.accept("silver entities: sessions, session hours and selections recomputed");
     Dataset<Row> jobHours = JobStage.run(run);
+    progress.accept("silver entities: AI-batch, LLM and BYOC jobs recomputed and attributed");
     Dataset<Row> paymentHours = PaymentStage.run(run, sessions.sessions());
+    progress.accept("silver entities: payment links updated");
     Dataset<Row> reattributed = Reattribution.run(run, snapshots);
-    progress.accept("silver entities: jobs, payment links and late re-attribution done");
+    progress.accept("silver entities: selections the new announcements cover re-attributed");
     long dirtyHours =
         writeDirtyHours(
             run,
