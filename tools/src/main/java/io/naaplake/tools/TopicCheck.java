@@ -4,7 +4,8 @@ package io.naaplake.tools;
 @FunctionalInterface
 interface TopicCheck extends AutoCloseable {
   /**
-   * The topic's partition count.
+   * The topic's partition count, once every partition's leader serves it (a just-created topic is
+   * waited for).
    *
    * @throws io.naaplake.errors.NaapException {@code KAFKA_TOPIC_MISSING} when it does not exist,
    *     {@code KAFKA_UNAVAILABLE} when the broker does not answer
