@@ -3,6 +3,7 @@ package io.naaplake.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.naaplake.jobs.bronze.BronzeIngestJob;
+import io.naaplake.jobs.gold.GoldJob;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One pass of the pipeline over all new data: every layer that exists, in dependency order, then
  * Trino registration of every table: bronze ingest, the typed silver events, then the derived
- * silver entities; gold joins here.
+ * silver entities, then gold.
  */
 public final class LakePipeline {
   private final SparkSession spark;
@@ -42,8 +43,16 @@ public final class LakePipeline {
         new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
     runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
     runs.add(new SilverEntitiesJob(spark, config, clock, progress).run(runTime));
+    runs.add(new GoldJob(spark, config, clock, progress).run(runTime));
     register();
     return runs;
+  }
+
+  /** Recomputes gold from silver, whatever the run log says (after a drop or a rule change). */
+  public JobRun rebuildGold(Instant runTime) {
+    JobRun run = new GoldJob(spark, config, clock, progress).rebuild(runTime);
+    register();
+    return run;
   }
 
   /** Bronze ingest alone, without registration. */

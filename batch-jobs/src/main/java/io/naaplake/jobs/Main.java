@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Main {
   private static final String USAGE =
-      "usage: Main (run|ingest|migrate|register) [--run-time 2026-01-08T22:00:00Z]";
+      "usage: Main (run|ingest|migrate|register|rebuild-gold) [--run-time 2026-01-08T22:00:00Z]";
 
   public static void main(String[] args) {
     if (args.length == 0) {
@@ -71,6 +71,7 @@ public final class Main {
         pipeline.register();
       }
       case "register" -> pipeline.register();
+      case "rebuild-gold" -> summarise(List.of(pipeline.rebuildGold(runTime)));
       default -> {
         System.err.println("unknown command " + command + "\n" + USAGE);
         return 2;

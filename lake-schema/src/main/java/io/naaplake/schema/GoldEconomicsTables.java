@@ -49,8 +49,8 @@ public final class GoldEconomicsTables {
   /** Scale of {@code expected_value_eth}: the wei column's 10 decimals plus 18 for wei to ETH. */
   public static final int ETH_SCALE = 28;
 
-  /** Key columns cannot be null: an unknown dimension is the empty string, as in silver. */
-  private static final String UNKNOWN_KEY = " '' when unknown.";
+  /** An unknown dimension is null ("no evidence"), as in every gold table. */
+  private static final String UNKNOWN_KEY = " null when unknown.";
 
   private static final String SETTLED =
       "False while late events may still change the row: true when the window's end is at or"
@@ -64,14 +64,14 @@ public final class GoldEconomicsTables {
                   + " summed exactly in wei. Pipeline and model come from the payment's manifest"
                   + " (<capability id>_<model>), else from its linked session, else from the"
                   + " recipient's only offer announced within the offer window of the payment"
-                  + " (the attribution fresh window, 30 min by default), else are unknown ('')."
+                  + " (the attribution fresh window, 30 min by default), else are unknown (null)."
                   + " Payments without an event time have no hour and are left out. Every column but the distinct count linked_sessions and the"
                   + " ratio price_wei_per_pixel is additive over hours, gateways and pipelines.")
           .required("window_start", timestamp(), "Start of the UTC hour of the payment events.")
           .required("window_date", date(), "UTC date of window_start. Partition.")
           .required("org", string(), "Tenant, from the Kafka topic.")
-          .required("gateway", string(), "Envelope gateway of the payment events;" + UNKNOWN_KEY)
-          .required(
+          .optional("gateway", string(), "Envelope gateway of the payment events;" + UNKNOWN_KEY)
+          .optional(
               "sender",
               string(),
               "Gateway's ETH address that signed the tickets (data.sender), lower-case;"
@@ -81,14 +81,14 @@ public final class GoldEconomicsTables {
               string(),
               "The payment's recipient: the orchestrator's on-chain address, lower-case (the"
                   + " address capability announcements carry; not the hot-wallet address).")
-          .required(
+          .optional(
               "pipeline",
               string(),
               "Canonical pipeline: of the manifest's capability id (35_... is"
                   + " live-video-to-video), else the linked session's canonical_pipeline, else the"
                   + " pipeline of the recipient's only offer;"
                   + UNKNOWN_KEY)
-          .required(
+          .optional(
               "model_id",
               string(),
               "Model from the same source as pipeline: the manifest's model, the linked"
@@ -232,22 +232,22 @@ public final class GoldEconomicsTables {
                   + " (silver.capability_offers) is priced by the capability quote covering it"
                   + " (a builtin quote its pipeline and model, a BYOC quote its capability), else"
                   + " by the global price_info quote; a capability quote covering no offer is a"
-                  + " row of its own (model '' for BYOC), as is the global quote of an"
-                  + " announcement without offers (pipeline and model ''). Latest = greatest"
+                  + " row of its own (model null for BYOC), as is the global quote of an"
+                  + " announcement without offers (pipeline and model null). Latest = greatest"
                   + " snapshot_ts, then org, event id and element; announcements without a"
                   + " timestamp cannot be placed and are left out.")
           .required("window_date", date(), "UTC date of the quotes. Partition.")
           .required("orchestrator_address", string(), "Orchestrator on-chain address, lower-case.")
-          .required(
+          .optional(
               "pipeline",
               string(),
-              "Canonical pipeline, or the BYOC capability name verbatim; '' for the global"
+              "Canonical pipeline, or the BYOC capability name verbatim; null for the global"
                   + " quote of an announcement without offers (or a quote of an unknown"
                   + " capability id).")
-          .required(
+          .optional(
               "model_id",
               string(),
-              "Model; '' for BYOC quotes without an offer and for the global quote of an"
+              "Model; null for BYOC quotes without an offer and for the global quote of an"
                   + " announcement without offers.")
           .optional(
               "capability_id",

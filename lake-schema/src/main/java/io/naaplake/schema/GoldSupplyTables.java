@@ -84,28 +84,28 @@ public final class GoldSupplyTables {
               "One row per (UTC hour, GPU model name, pipeline, model) with GPUs announced, offers"
                   + " announced or sessions streaming: supply in reported UUIDs and physical GPUs,"
                   + " orchestrators, advertised and in-use capacity, active streams and the"
-                  + " capacity left (negative when oversubscribed). gpu_model_name is '' for"
+                  + " capacity left (negative when oversubscribed). gpu_model_name is null for"
                   + " offers listing no GPU or GPUs of several models, and for streams whose"
                   + " GPU is not known. Counts are distinct counts: not additive over hours or"
                   + " rows.")
           .required("window_start", timestamp(), "Start of the UTC hour.")
           .required("window_date", date(), "UTC date of window_start. Partition.")
-          .required(
+          .optional(
               "gpu_model_name",
               string(),
-              "GPU model (silver.gpu_hardware.gpu_name); '' (unknown): offers without GPUs, with"
+              "GPU model (silver.gpu_hardware.gpu_name); null (unknown): offers without GPUs, with"
                   + " GPUs of several models or an unnamed GPU, and streams attributed to no"
                   + " single GPU.")
-          .required(
+          .optional(
               "pipeline",
               string(),
               "Pipeline offered (or the BYOC capability); for streams the attributed pipeline,"
-                  + " else the selection's pipeline hint; '' when unknown.")
-          .required(
+                  + " else the selection's pipeline hint; null when unknown.")
+          .optional(
               "model_id",
               string(),
               "Model offered; for streams the attributed model, else the selection's model hint;"
-                  + " '' when unknown.")
+                  + " null when unknown.")
           .required(
               "reported_gpu_uuids",
               bigint(),
@@ -122,14 +122,14 @@ public final class GoldSupplyTables {
               "orchestrators",
               bigint(),
               "Distinct orchestrator addresses announcing the pipeline and model with GPUs of"
-                  + " this model (for gpu_model_name '': without GPUs, or with an unnamed GPU) in"
+                  + " this model (for gpu_model_name null: without GPUs, or with an unnamed GPU) in"
                   + " the hour. Not additive.")
           .optional(
               "advertised_capacity",
               bigint(),
               "Σ PerCapability capacity of the offers, one announcement per orchestrator surface"
                   + " (its latest in the hour); an offer whose GPUs are of several models counts"
-                  + " under gpu_model_name ''. Null when no offer reports a capacity. A gauge: adds"
+                  + " under gpu_model_name null. Null when no offer reports a capacity. A gauge: adds"
                   + " across rows of one hour, not across hours.")
           .optional(
               "capacity_in_use",
@@ -148,7 +148,7 @@ public final class GoldSupplyTables {
               "available_capacity",
               bigint(),
               "physical_gpus - active_streams: GPUs offering it that no stream holds; negative"
-                  + " means oversubscribed and is kept negative. Null when gpu_model_name is ''"
+                  + " means oversubscribed and is kept negative. Null when gpu_model_name is null"
                   + " (its GPUs are not known).")
           .required("is_settled", bool(), SETTLED)
           .partitionedBy("window_date")

@@ -26,6 +26,12 @@ public final class LakeCatalog {
     tables.add(OpsTables.LATE_EVENTS);
     tables.add(OpsTables.EVENT_TIME_WATERMARKS);
     tables.add(OpsTables.SILVER_DIRTY_HOURS);
+    tables.addAll(GoldSlaTables.all());
+    tables.addAll(GoldDemandTables.all());
+    tables.addAll(GoldDiagnosticsTables.all());
+    tables.addAll(GoldEconomicsTables.all());
+    tables.addAll(GoldSupplyTables.all());
+    tables.addAll(GoldRevisionTables.all());
     return List.copyOf(tables);
   }
 

@@ -36,11 +36,14 @@ class IngestRerunIT {
             .runOnce(FixtureLake.LATE_RUN_TIME.plusSeconds(3600));
 
     // Bronze finds no new messages, so the typed silver events find no new bronze batches and
-    // the silver entities nothing newly reconciled.
+    // the silver entities nothing newly reconciled, and gold no new silver-entity run.
     assertThat(runs)
         .extracting(JobRun::status)
         .containsExactly(
-            JobRun.Status.NO_NEW_DATA, JobRun.Status.NO_NEW_DATA, JobRun.Status.NO_NEW_DATA);
+            JobRun.Status.NO_NEW_DATA,
+            JobRun.Status.NO_NEW_DATA,
+            JobRun.Status.NO_NEW_DATA,
+            JobRun.Status.NO_NEW_DATA);
     assertThat(versions(tables)).isEqualTo(versionsBefore);
     assertThat(TrinoClient.count("SELECT count(*) FROM delta.bronze.raw_events"))
         .isEqualTo(trinoCountBefore);

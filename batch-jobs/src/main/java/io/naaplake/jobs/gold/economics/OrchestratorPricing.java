@@ -30,8 +30,8 @@ import org.apache.spark.sql.expressions.Window;
  *   <li>each offer of an announcement, priced by the capability quote covering it (the first
  *       listed, should two), else by the announcement's global quote; an offer with neither has no
  *       price and no row;
- *   <li>each capability quote covering no offer of its announcement (model '' for BYOC);
- *   <li>the global quote of an announcement without offers (pipeline and model '').
+ *   <li>each capability quote covering no offer of its announcement (model null for BYOC);
+ *   <li>the global quote of an announcement without offers (pipeline and model null).
  * </ul>
  *
  * Then, per (UTC date of snapshot_ts, orchestrator, pipeline, model), the latest row wins.
@@ -156,9 +156,6 @@ public final class OrchestratorPricing {
         priced
             .unionByName(unusedCapability)
             .unionByName(globalWithoutOffers)
-            // Key columns cannot be null: '' for no pipeline or model.
-            .withColumn("pipeline", coalesce(col("pipeline"), lit("")))
-            .withColumn("model_id", coalesce(col("model_id"), lit("")))
             .withColumn("window_date", GoldWindows.utcDate(col("snapshot_ts")));
     Column[] key = {
       col("window_date"), col("orchestrator_address"), col("pipeline"), col("model_id")

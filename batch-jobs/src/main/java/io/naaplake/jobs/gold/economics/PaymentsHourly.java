@@ -39,8 +39,7 @@ import org.apache.spark.sql.Row;
  *   <li>the recipient's only offer: when the announcements of the recipient address (any org, any
  *       surface) within {@code offerWindow} before or after the payment offer exactly one distinct
  *       (pipeline, model), that pair;
- *   <li>else both unknown: '' (key columns cannot be null; silver writes a missing URI the same
- *       way).
+ *   <li>else both unknown: null (no evidence).
  * </ol>
  *
  * The manifest and session ids are never join keys: the manifest is read, not joined.
@@ -232,9 +231,9 @@ public final class PaymentsHourly {
         .drop("offer_pairs");
   }
 
-  /** A dimension as a key column: '' when unknown (key columns cannot be null). */
+  /** A dimension as a key column: null when unknown (no evidence). */
   private static Column key(String dimension) {
-    return coalesce(col(dimension), lit("")).as(dimension);
+    return col(dimension).as(dimension);
   }
 
   /** A sum that is 0, not null, over rows that all lack the value. */

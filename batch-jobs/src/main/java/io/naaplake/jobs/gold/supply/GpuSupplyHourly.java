@@ -31,12 +31,12 @@ import org.apache.spark.sql.expressions.Window;
  * GPUs left.
  *
  * <p>Three sources, each aggregated on its own and then combined per key (a key absent from a
- * source gets 0 of its counts and null of its gauges; an unknown dimension is ''):
+ * source gets 0 of its counts and null of its gauges; an unknown dimension is null):
  *
  * <ul>
  *   <li>GPUs: silver.gpu_hardware sightings in the hour, each GPU under its own name;
  *   <li>offers: silver.capability_offers in the hour. For orchestrators, an offer counts under the
- *       name of each of its GPUs, or unknown ('') without GPUs (or with an unnamed one); for
+ *       name of each of its GPUs, or unknown (null) without GPUs (or with an unnamed one); for
  *       capacity, the latest announcement of each orchestrator surface in the hour counts once,
  *       under its GPUs' name when they all share one, else unknown;
  *   <li>streams: silver.session_hours in the hour (terminal-tail hours excluded) whose selections
@@ -80,11 +80,8 @@ public final class GpuSupplyHourly {
             .unionByName(orchestrators(sightings, offers), true)
             .unionByName(capacity(sightings, offers), true)
             .unionByName(streams(sessionHours, selections), true)
-            // Key columns cannot be null: an unknown GPU model, pipeline or model is ''.
-            .groupBy(
-                KEY.stream()
-                    .map(c -> c.equals("window_start") ? col(c) : coalesce(col(c), lit("")).as(c))
-                    .toArray(Column[]::new))
+            // An unknown GPU model, pipeline or model stays null: its own group.
+            .groupBy(KEY.stream().map(c -> col(c)).toArray(Column[]::new))
             .agg(
                 coalesce(max("reported_gpu_uuids"), lit(0L)).as("reported_gpu_uuids"),
                 coalesce(max("physical_gpus"), lit(0L)).as("physical_gpus"),
@@ -95,7 +92,7 @@ public final class GpuSupplyHourly {
             .withColumn(
                 "available_capacity",
                 when(
-                    col("gpu_model_name").notEqual(""),
+                    col("gpu_model_name").isNotNull(),
                     col("physical_gpus").minus(col("active_streams"))))
             .withColumn("window_date", GoldWindows.utcDate(col("window_start")))
             .withColumn("is_settled", GoldWindows.hourSettled(col("window_start"), settledBefore));

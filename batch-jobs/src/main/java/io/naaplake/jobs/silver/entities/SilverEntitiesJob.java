@@ -128,6 +128,8 @@ public final class SilverEntitiesJob {
             run,
             sessions
                 .dirtyHours()
+                // New announcements change the supply, inventory and pricing of their hours.
+                .unionByName(DirtyHours.of(snapshots, "snapshot_ts"))
                 .unionByName(jobHours)
                 .unionByName(paymentHours)
                 .unionByName(reattributed)

@@ -122,8 +122,8 @@ class OrchestratorPricingTest {
             tuple(A, LIVE, "m2", 35, "global", "1000", 3L, false),
             // A flux: a hardware offer (catalog id 27) with a GPU: warm by hardware_present.
             tuple(A, "text-to-image", "flux", 27, "global", "1000", 3L, true),
-            // B: no offers at all, its global quote has no pipeline or model (''); warm unknown.
-            tuple(B, "", "", null, "global", "500", 1L, null),
+            // B: no offers at all, its global quote has no pipeline or model (null); warm unknown.
+            tuple(B, null, null, null, "global", "500", 1L, null),
             // C: m9 by its own quote; the quote for a model C does not offer is a row of its own.
             tuple(C, LIVE, "m9", 35, "capability", "1200", 2L, true),
             tuple(C, LIVE, "unoffered", 35, "capability", "700", 7L, null),
@@ -160,7 +160,7 @@ class OrchestratorPricingTest {
     // D: 1,200,000 / 1; 1,200,000 × 10^6 / 10^9 = 1200 gwei/MP.
     assertPrice(find("2026-01-08", D, "m1"), "1200000", "1200");
     // B: 500 / 1 = 500; 0.5 gwei/MP.
-    assertPrice(find("2026-01-08", B, ""), "500", "0.5");
+    assertPrice(find("2026-01-08", B, null), "500", "0.5");
   }
 
   private static void assertPrice(Row row, String weiPerPixel, String gweiPerMegapixel) {

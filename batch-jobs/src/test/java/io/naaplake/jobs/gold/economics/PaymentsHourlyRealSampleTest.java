@@ -109,7 +109,7 @@ class PaymentsHourlyRealSampleTest {
     assertThat(rows).hasSize(1);
     Row row = rows.get(0);
     assertThat(row.<String>getAs("org")).isEqualTo("cloudspe");
-    // The sample's envelopes carry an empty gateway: unknown, ''.
+    // The sample's envelopes carry an empty gateway string; silver keeps it as sent.
     assertThat(row.<String>getAs("gateway")).isEmpty();
     assertThat(row.<String>getAs("sender")).isEqualTo("0x5ae4e42db3671370a0c25aff451e7482aaec3d0b");
     assertThat(row.<String>getAs("orchestrator_address")).isEqualTo(ORCHESTRATOR);

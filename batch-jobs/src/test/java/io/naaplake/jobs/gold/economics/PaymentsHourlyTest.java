@@ -145,7 +145,7 @@ class PaymentsHourlyTest {
 
   @Test
   void expectedValueIsExactFromTheDecimals() {
-    Row exact = only(EXACT, H10, "");
+    Row exact = only(EXACT, H10, null);
     // p1: 1,000,000,000,000,000 × 0.000999000999000999 × 3 = 999,000,999,000.999 × 3
     //     = 2,997,002,997,002.997 (a double holds ~16 digits and would lose the last one)
     // p2: 2,402,400,000,000,000 × 0.000999001 × 2 = 2,400,000,002,400 × 2 = 4,800,000,004,800
@@ -169,13 +169,13 @@ class PaymentsHourlyTest {
   void moreDecimalsThanScaleTenRoundHalfEven() {
     // 1 × 0.000999000999000999 × 1 = 0.000999000999000999; at 10 places 0.0009990009|99... rounds
     // up to 0.0009990010 (the documented error below 10^-10 wei).
-    assertThat(only(ROUNDED, H10, "").<BigDecimal>getAs("expected_value_wei"))
+    assertThat(only(ROUNDED, H10, null).<BigDecimal>getAs("expected_value_wei"))
         .isEqualTo(new BigDecimal("0.0009990010"));
   }
 
   @Test
   void priceIsTicketWeightedFromItsTwoSums() {
-    Row exact = only(EXACT, H10, "");
+    Row exact = only(EXACT, H10, null);
     // Priced events p1 (1000.5 wei/pixel, 3 tickets) and p2 (1635.021, 2 tickets); p3 and e1 have
     // no price. Numerator 1000.5 × 3 + 1635.021 × 2 = 3001.5 + 3270.042 = 6271.542;
     // denominator 3 + 2 = 5; price 6271.542 / 5 = 1254.3084 (a plain mean would be 1317.7605).
@@ -193,7 +193,7 @@ class PaymentsHourlyTest {
             .collect(
                 Collectors.toMap(
                     r ->
-                        List.of(
+                        java.util.Arrays.<Object>asList(
                             r.<String>getAs("orchestrator_address"),
                             r.<String>getAs("pipeline"),
                             r.<String>getAs("model_id")),
@@ -224,19 +224,19 @@ class PaymentsHourlyTest {
     assertThat(byKey.get(List.of(ONE_OFFER, "text-to-image", "black-forest-labs/FLUX.1-dev")))
         .satisfies(r -> assertThat(r.<Long>getAs("offer_model_events")).isEqualTo(1L));
     // o2: two pairs; o3: the only announcement is 31 minutes away. Neither names a pair: both
-    // are unknown, '' (key columns cannot be null).
-    assertThat(byKey).containsKey(List.of(TWO_OFFERS, "", ""));
-    assertThat(byKey).containsKey(List.of(FAR_OFFER, "", ""));
+    // are unknown: null (no evidence).
+    assertThat(byKey).containsKey(java.util.Arrays.asList(TWO_OFFERS, null, null));
+    assertThat(byKey).containsKey(java.util.Arrays.asList(FAR_OFFER, null, null));
   }
 
   @Test
   void hoursSplitAtTheBoundaryAndSettleWhenTheyEnd() {
     // e1 (10:59:59.999999) is in the 10:00 row; e2 (11:00:00) makes the 11:00 row; x1 has no time.
-    Row eleven = only(EXACT, H10.plusSeconds(3600), "");
+    Row eleven = only(EXACT, H10.plusSeconds(3600), null);
     assertThat(eleven.<Long>getAs("payment_events")).isEqualTo(1L);
     assertThat(eleven.<BigDecimal>getAs("face_value_wei")).isEqualByComparingTo("14");
     // Settled before 11:30: the 10:00 hour (ends 11:00) is; the 11:00 hour (ends 12:00) is not.
-    assertThat(only(EXACT, H10, "").<Boolean>getAs("is_settled")).isTrue();
+    assertThat(only(EXACT, H10, null).<Boolean>getAs("is_settled")).isTrue();
     assertThat(eleven.<Boolean>getAs("is_settled")).isFalse();
     assertThat(eleven.getAs("window_date").toString()).isEqualTo("2026-01-08");
     // 13 payments, 1 without time: 12 events in all rows.

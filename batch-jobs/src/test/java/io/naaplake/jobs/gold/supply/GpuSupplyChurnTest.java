@@ -146,19 +146,20 @@ class GpuSupplyChurnTest {
   @Test
   void capacityFromEachSurfacesLatestAnnouncement() {
     // 4090: X's latest in 10:00 is 10:30 (capacity 1, in use 1), Y's 10:05 (2, 2): 3 and 3.
-    // W's GPUs are of two models: its capacity (2, 0) counts under the unknown model '', with Z's
+    // W's GPUs are of two models: its capacity (2, 0) counts under the unknown model (null), with
+    // Z's
     // GPU-less offer (4, 1): 6 and 1. The 3090 row has GPUs but no single-model offer: null.
     assertThat(find(H10, RTX4090))
         .extracting(r -> r.getAs("advertised_capacity"), r -> r.getAs("capacity_in_use"))
         .containsExactly(3L, 3L);
-    assertThat(find(H10, ""))
+    assertThat(find(H10, null))
         .extracting(r -> r.getAs("advertised_capacity"), r -> r.getAs("capacity_in_use"))
         .containsExactly(6L, 1L);
     assertThat(find(H10, RTX3090))
         .extracting(r -> r.getAs("advertised_capacity"), r -> r.getAs("capacity_in_use"))
         .containsExactly(null, null);
     // Orchestrators under the unknown model: Z only (W's GPUs are named).
-    assertThat(find(H10, "").<Long>getAs("orchestrators")).isEqualTo(1L);
+    assertThat(find(H10, null).<Long>getAs("orchestrators")).isEqualTo(1L);
     // 11:00: X at 11:10, capacity 1, none in use.
     assertThat(find(H11, RTX4090))
         .extracting(r -> r.getAs("advertised_capacity"), r -> r.getAs("capacity_in_use"))
@@ -177,7 +178,7 @@ class GpuSupplyChurnTest {
         .extracting(r -> r.getAs("active_streams"), r -> r.getAs("available_capacity"))
         .containsExactly(1L, 0L);
     // No single GPU: S6 and S8; GPUs unknown, so no available capacity.
-    assertThat(find(H10, ""))
+    assertThat(find(H10, null))
         .extracting(r -> r.getAs("active_streams"), r -> r.getAs("available_capacity"))
         .containsExactly(2L, null);
     // 11:00: S9 on X's one GPU: 1 - 1 = 0.
@@ -198,7 +199,7 @@ class GpuSupplyChurnTest {
         .containsExactlyInAnyOrder(
             tuple(H10, RTX4090, LIVE, "m", true),
             tuple(H10, RTX3090, LIVE, "m", true),
-            tuple(H10, "", LIVE, "m", true),
+            tuple(H10, null, LIVE, "m", true),
             tuple(H11, RTX4090, LIVE, "m", false));
   }
 

@@ -140,7 +140,7 @@ class SupplyRealSampleTest {
     // pipeline and one model), so per model name the rows' distinct counts add up here.
     assertThat(inventory)
         .allSatisfy(r -> assertThat(r.getList(r.fieldIndex("model_ids")).size()).isEqualTo(1));
-    List<Row> named = supply.stream().filter(r -> !r.getAs("gpu_model_name").equals("")).toList();
+    List<Row> named = supply.stream().filter(r -> r.getAs("gpu_model_name") != null).toList();
     assertThat(
             named.stream()
                 .collect(

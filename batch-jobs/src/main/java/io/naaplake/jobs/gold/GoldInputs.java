@@ -1,0 +1,126 @@
+package io.naaplake.jobs.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.schema.CapabilityTables;
+import io.naaplake.schema.GoldSlaTables;
+import io.naaplake.schema.JobTables;
+import io.naaplake.schema.SelectionTables;
+import io.naaplake.schema.SessionTables;
+import io.naaplake.schema.SilverTables;
+import io.naaplake.schema.TableDeclaration;
+import io.naaplake.schema.events.EventFamily;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The silver rows (and stored gold rows) a gold recomputation of every window from {@code from} on
+ * reads.
+ *
+ * <p>Date-partitioned silver tables are read from one day before {@code from}: a window's rows only
+ * need events of their own window, and the extra day covers what looks back a little (the offer
+ * window of a payment just after midnight, a session's selection just before it). Sessions and
+ * their selections are read by session key: every session that started in that range or has a
+ * session hour in it, with all of its selections, so a session that started weeks ago and is still
+ * streaming is complete. Benchmarks of the days before {@code from} and the hourly SLA rows of the
+ * hour before it come from gold itself: nothing before {@code from} changed.
+ */
+public record GoldInputs(
+    LocalDate from,
+    Dataset<Row> status,
+    Dataset<Row> trace,
+    Dataset<Row> streamEvents,
+    Dataset<Row> ingestMetrics,
+    Dataset<Row> discoveryResults,
+    Dataset<Row> jobAuth,
+    Dataset<Row> jobPayment,
+    Dataset<Row> workerLifecycle,
+    Dataset<Row> signedTickets,
+    Dataset<Row> sessions,
+    Dataset<Row> sessionHours,
+    Dataset<Row> selections,
+    Dataset<Row> aiBatchJobs,
+    Dataset<Row> llmJobs,
+    Dataset<Row> byocJobs,
+    Dataset<Row> paymentLinks,
+    Dataset<Row> offers,
+    Dataset<Row> prices,
+    Dataset<Row> hardware,
+    Dataset<Row> uuidMap,
+    Dataset<Row> storedBenchmarks,
+    Dataset<Row> storedPriorHour) {
+
+  /** Reads the inputs of a recomputation from {@code from} (UTC date) on. */
+  public static GoldInputs read(SparkSession spark, LakeTables tables, LocalDate from) {
+    Reader reader = new Reader(spark, tables, from.minusDays(1));
+    Dataset<Row> sessionHours = reader.sliced(SessionTables.SESSION_HOURS);
+    Dataset<Row> keys =
+        reader
+            .sliced(SessionTables.SESSIONS)
+            .select("org", "session_key")
+            .unionByName(sessionHours.select("org", "session_key"))
+            .distinct();
+    Dataset<Row> sessions =
+        reader.all(SessionTables.SESSIONS).join(keys, keyColumns(), "left_semi");
+    Dataset<Row> selections =
+        reader.all(SelectionTables.SESSION_SELECTIONS).join(keys, keyColumns(), "left_semi");
+    Timestamp priorHour = Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+    return new GoldInputs(
+        from,
+        reader.typed(EventFamily.AI_STREAM_STATUS),
+        reader.typed(EventFamily.STREAM_TRACE),
+        reader.typed(EventFamily.AI_STREAM_EVENTS),
+        reader.typed(EventFamily.STREAM_INGEST_METRICS),
+        reader.typed(EventFamily.DISCOVERY_RESULTS),
+        reader.typed(EventFamily.JOB_AUTH),
+        reader.typed(EventFamily.JOB_PAYMENT),
+        reader.typed(EventFamily.WORKER_LIFECYCLE),
+        reader.typed(EventFamily.CREATE_SIGNED_TICKET),
+        sessions,
+        sessionHours,
+        selections,
+        reader.sliced(JobTables.AI_BATCH_JOBS),
+        reader.sliced(JobTables.LLM_JOBS),
+        reader.sliced(JobTables.BYOC_JOBS),
+        reader.sliced(JobTables.PAYMENT_LINKS),
+        reader.sliced(CapabilityTables.CAPABILITY_OFFERS),
+        reader.sliced(CapabilityTables.CAPABILITY_PRICES),
+        reader.sliced(CapabilityTables.GPU_HARDWARE),
+        reader.all(CapabilityTables.GPU_UUID_MAP),
+        reader
+            .all(GoldSlaTables.SLA_BENCHMARK_DAILY)
+            .where(col("cohort_date").lt(lit(Date.valueOf(from)))),
+        reader
+            .all(GoldSlaTables.STREAMING_SLA_HOURLY)
+            .where(
+                col("window_start").equalTo(lit(new Timestamp(priorHour.getTime() - 3_600_000L)))));
+  }
+
+  private static scala.collection.immutable.Seq<String> keyColumns() {
+    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of("org", "session_key"))
+        .toSeq();
+  }
+
+  /** Reads whole tables, or their date partitions from a first date on. */
+  private record Reader(SparkSession spark, LakeTables tables, LocalDate firstDate) {
+    Dataset<Row> all(TableDeclaration table) {
+      return spark.read().format("delta").load(tables.path(table));
+    }
+
+    Dataset<Row> sliced(TableDeclaration table) {
+      String partition = table.partitionColumns().get(0);
+      return all(table).where(col(partition).geq(lit(Date.valueOf(firstDate))));
+    }
+
+    Dataset<Row> typed(EventFamily family) {
+      return sliced(SilverTables.of(family));
+    }
+  }
+}

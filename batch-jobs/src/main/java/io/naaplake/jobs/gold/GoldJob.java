@@ -1,0 +1,284 @@
+package io.naaplake.jobs.gold;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+
+import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.lake.DeltaWrites;
+import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.runs.JobRunLog;
+import io.naaplake.jobs.silver.SilverWindows;
+import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
+import io.naaplake.schema.GoldDemandTables;
+import io.naaplake.schema.GoldDiagnosticsTables;
+import io.naaplake.schema.GoldEconomicsTables;
+import io.naaplake.schema.GoldRevisionTables;
+import io.naaplake.schema.GoldSlaTables;
+import io.naaplake.schema.GoldSupplyTables;
+import io.naaplake.schema.OpsTables;
+import io.naaplake.schema.TableDeclaration;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Silver to gold: recomputes every gold window from the earliest date the new silver rows touched.
+ *
+ * <p>Each run covers the silver-entity runs completed since its own last one (their batches in
+ * {@code ops.silver_dirty_hours}), takes the earliest dirty hour's UTC date as the first window,
+ * recomputes every gold table from that date on ({@link GoldTransform}), logs in gold.revisions
+ * what changed in rows already published, and replaces those date partitions in one overwrite per
+ * table. Windows after a changed day are recomputed too, which covers what depends on it: the next
+ * hour's degradation flag and the next seven days' benchmarks and scores. Then rows whose window
+ * has since passed the lateness horizon are marked settled, without recomputation.
+ *
+ * <p>Re-running after a crash recomputes the same windows from the same silver rows, so the tables
+ * come out the same; revisions are appended once per table and silver batch.
+ */
+public final class GoldJob {
+  public static final String JOB_NAME = "gold";
+
+  private final SparkSession spark;
+  private final LakeTables tables;
+  private final SilverWindows windows;
+  private final JobRunLog runLog;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public GoldJob(SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.tables = new LakeTables(spark, config);
+    this.windows = config.silverWindows();
+    this.runLog = new JobRunLog(spark, tables);
+    this.clock = requireNonNull(clock, "clock is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /** The tables this job writes, the revisions log last. */
+  public static List<TableDeclaration> outputTables() {
+    List<TableDeclaration> output = new ArrayList<>(GoldSlaTables.all());
+    output.addAll(GoldDemandTables.all());
+    output.addAll(GoldDiagnosticsTables.all());
+    output.addAll(GoldEconomicsTables.all());
+    output.addAll(GoldSupplyTables.all());
+    output.addAll(GoldRevisionTables.all());
+    return output;
+  }
+
+  public JobRun run(Instant runTime) {
+    ensureTables();
+    Instant started = clock.instant();
+    String runId = runId(runTime);
+    long from = runLog.lastCompletedBatch(JOB_NAME);
+    long to = runLog.lastCompletedBatch(SilverEntitiesJob.JOB_NAME);
+    if (to <= from) {
+      long settled = settle(runTime);
+      progress.accept("gold: no silver batch after " + from + "; " + settled + " rows settled");
+      return log(runId, runTime, started, JobRun.Status.NO_NEW_DATA, from, 0, 0, "");
+    }
+    return recompute(runTime, runId, started, from, to, firstDirtyDate(from, to), from + 1);
+  }
+
+  /**
+   * Recomputes every window from the first dirty date silver ever recorded, whatever the run log
+   * says: the operator's repair after gold was dropped or a gold rule changed.
+   */
+  public JobRun rebuild(Instant runTime) {
+    ensureTables();
+    long to = runLog.lastCompletedBatch(SilverEntitiesJob.JOB_NAME);
+    return recompute(
+        runTime,
+        runId(runTime),
+        clock.instant(),
+        -1,
+        to,
+        firstDirtyDate(-1, to),
+        runTime.getEpochSecond());
+  }
+
+  private JobRun recompute(
+      Instant runTime,
+      String runId,
+      Instant started,
+      long fromBatch,
+      long toBatch,
+      Optional<LocalDate> firstDate,
+      long revisionVersion) {
+    if (firstDate.isEmpty()) {
+      long settled = settle(runTime);
+      progress.accept("gold: silver batches changed no hour; " + settled + " rows settled");
+      return log(
+          runId, runTime, started, JobRun.Status.SUCCEEDED, toBatch, 0, 0, "no dirty windows");
+    }
+    LocalDate first = firstDate.get();
+    Instant settledBefore = runTime.minus(windows.latenessHorizon());
+    progress.accept("gold: recomputing every window from " + first);
+    Map<TableDeclaration, Dataset<Row>> rows =
+        GoldTransform.compute(
+            GoldInputs.read(spark, tables, first), windows.freshWindow(), settledBefore);
+    long written = 0;
+    long revised = 0;
+    for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
+      TableWrite write =
+          replaceFrom(entry.getKey(), entry.getValue(), first, runId, runTime, revisionVersion);
+      written += write.rows();
+      revised += write.revisions();
+      progress.accept(
+          "gold: "
+              + entry.getKey().qualifiedName()
+              + " from "
+              + first
+              + ": "
+              + write.rows()
+              + " rows, "
+              + write.revisions()
+              + " revisions");
+    }
+    long settled = settle(runTime);
+    String windowsText =
+        "windows from "
+            + first
+            + " (silver batches "
+            + (fromBatch + 1)
+            + ".."
+            + toBatch
+            + "); "
+            + revised
+            + " revised rows; "
+            + settled
+            + " earlier rows settled";
+    progress.accept("gold: " + windowsText);
+    return log(
+        runId, runTime, started, JobRun.Status.SUCCEEDED, toBatch, revised, written, windowsText);
+  }
+
+  /** The UTC date of the earliest hour silver runs (from, to] marked dirty; empty if none. */
+  private Optional<LocalDate> firstDirtyDate(long fromBatch, long toBatch) {
+    Row row =
+        read(OpsTables.SILVER_DIRTY_HOURS)
+            .where(col("to_batch_id").gt(lit(fromBatch)).and(col("to_batch_id").leq(lit(toBatch))))
+            .agg(min(GoldWindows.utcDate(col("hour"))))
+            .first();
+    return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getDate(0).toLocalDate());
+  }
+
+  /**
+   * Logs in gold.revisions how {@code fresh} differs from the table's rows from {@code first} on,
+   * then replaces those partitions with it.
+   */
+  private TableWrite replaceFrom(
+      TableDeclaration table,
+      Dataset<Row> fresh,
+      LocalDate first,
+      String runId,
+      Instant runTime,
+      long revisionVersion) {
+    String partition = table.partitionColumns().get(0);
+    Dataset<Row> rows = fresh.localCheckpoint();
+    Dataset<Row> stored = read(table).where(col(partition).geq(lit(Date.valueOf(first))));
+    Dataset<Row> revisions = Revisions.of(table, stored, rows, runId, runTime).localCheckpoint();
+    long revised = revisions.count();
+    if (revised > 0) {
+      DeltaWrites.appendOnce(
+          revisions,
+          tables.path(GoldRevisionTables.REVISIONS),
+          JOB_NAME + ".revisions." + table.name(),
+          revisionVersion);
+    }
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", partition + " >= '" + first + "'")
+        .save(tables.path(table));
+    return new TableWrite(rows.count(), revised);
+  }
+
+  /** Marks settled the rows whose window ended at or before the lateness horizon. */
+  private long settle(Instant runTime) {
+    Instant settledBefore = runTime.minus(windows.latenessHorizon());
+    long settled = 0;
+    for (TableDeclaration table : outputTables()) {
+      if (table.column(GoldSettlement.COLUMN).isEmpty()) {
+        continue;
+      }
+      Column due = not(col(GoldSettlement.COLUMN)).and(GoldSettlement.due(table, settledBefore));
+      long count = read(table).where(due).count();
+      if (count > 0) {
+        io.delta.tables.DeltaTable.forPath(spark, tables.path(table))
+            .update(due, Map.of(GoldSettlement.COLUMN, lit(true)));
+        settled += count;
+      }
+    }
+    return settled;
+  }
+
+  private void ensureTables() {
+    outputTables().forEach(tables::ensure);
+    tables.ensure(OpsTables.JOB_RUNS);
+    tables.ensure(OpsTables.SILVER_DIRTY_HOURS);
+  }
+
+  private static String runId(Instant runTime) {
+    return JOB_NAME + "-" + runTime + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private JobRun log(
+      String runId,
+      Instant runTime,
+      Instant started,
+      JobRun.Status status,
+      long toBatch,
+      long rowsIn,
+      long rowsOut,
+      String windowsText) {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    if (status == JobRun.Status.SUCCEEDED) {
+      for (TableDeclaration table : outputTables()) {
+        versions.put(table.qualifiedName(), tables.version(table));
+      }
+    }
+    Optional<Long> batch =
+        status == JobRun.Status.SUCCEEDED ? Optional.of(toBatch) : Optional.empty();
+    JobRun run =
+        new JobRun(
+            runId,
+            JOB_NAME,
+            status,
+            started,
+            clock.instant(),
+            runTime,
+            batch,
+            batch.map(to -> "gold " + windowsText),
+            rowsIn,
+            rowsOut,
+            0,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            versions);
+    runLog.append(run);
+    return run;
+  }
+
+  private Dataset<Row> read(TableDeclaration table) {
+    return spark.read().format("delta").load(tables.path(table));
+  }
+
+  private record TableWrite(long rows, long revisions) {}
+}
