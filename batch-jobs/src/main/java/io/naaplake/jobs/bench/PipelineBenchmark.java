@@ -3,6 +3,7 @@ package io.naaplake.jobs.bench;
 import io.naaplake.config.Settings;
 import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.bronze.BronzeIngestJob;
+import io.naaplake.jobs.gold.GoldJob;
 import io.naaplake.jobs.lake.SparkSessions;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
@@ -34,17 +35,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code ./naap bench ingest|silver [N]}: {@code ingest} produces N synthetic envelopes to a fresh
- * topic and ingests them into a private lake; {@code silver} produces about N simulated messages
- * (one hour of a simulated network, every fault on) to two fresh topics, ingests them, types them
- * and derives the silver entities. Prints each stage's throughput and the JVM's peak memory.
- * Figures are printed, never asserted.
+ * {@code ./naap bench ingest|silver|gold [N]}: {@code ingest} produces N synthetic envelopes to a
+ * fresh topic and ingests them into a private lake; {@code silver} produces about N simulated
+ * messages (one hour of a simulated network, every fault on) to two fresh topics, ingests them,
+ * types them and derives the silver entities; {@code gold} then runs the gold job once (one hourly
+ * cycle). Prints each stage's time and throughput and the JVM's peak memory. Figures are printed,
+ * never asserted.
  */
 public final class PipelineBenchmark {
   private static final int PARTITIONS = 6;
 
   public static void main(String[] args) throws Exception {
-    boolean silver = args.length > 0 && args[0].equals("silver");
+    String stage = args.length > 0 ? args[0] : "ingest";
+    boolean gold = stage.equals("gold");
+    boolean silver = gold || stage.equals("silver");
     long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
     Path workDir = Path.of(args.length > 2 ? args[2] : ".run/bench");
     String stamp = Long.toString(Instant.now().getEpochSecond());
@@ -134,10 +138,18 @@ public final class PipelineBenchmark {
               .run(Instant.now());
       entitiesSeconds = seconds(entitiesStart);
     }
+    double goldSeconds = 0;
+    JobRun goldRun = null;
+    if (gold) {
+      long goldStart = System.nanoTime();
+      goldRun =
+          new GoldJob(spark, config, Clock.systemUTC(), PipelineBenchmark::say).run(Instant.now());
+      goldSeconds = seconds(goldStart);
+    }
     long lakeBytes = directoryBytes(Path.of(config.lakeRoot()));
     spark.stop();
 
-    say("---- bench " + (silver ? "silver" : "ingest") + " results ----");
+    say("---- bench " + stage + " results ----");
     say(
         String.format(
             Locale.ROOT,
@@ -180,6 +192,15 @@ public final class PipelineBenchmark {
               "bronze -> silver total %.1f s: %,.0f events/s",
               silverSeconds + entitiesSeconds,
               silverRows / (silverSeconds + entitiesSeconds)));
+    }
+    if (gold) {
+      say(
+          String.format(
+              Locale.ROOT,
+              "silver -> gold         %.1f s: %,d gold rows written, %s",
+              goldSeconds,
+              goldRun.rowsOut(),
+              goldRun.windowDescription().orElse(goldRun.status().code())));
     }
     say(
         String.format(

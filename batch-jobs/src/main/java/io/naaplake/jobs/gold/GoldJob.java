@@ -92,7 +92,14 @@ public final class GoldJob {
       progress.accept("gold: no silver batch after " + from + "; " + settled + " rows settled");
       return log(runId, runTime, started, JobRun.Status.NO_NEW_DATA, from, 0, 0, "");
     }
-    return recompute(runTime, runId, started, from, to, firstDirtyDate(from, to), from + 1);
+    return recompute(
+        runTime,
+        runId,
+        started,
+        from,
+        to,
+        firstDirtyDate(from, to),
+        new RevisionStamp("revisions", to));
   }
 
   /**
@@ -109,7 +116,7 @@ public final class GoldJob {
         -1,
         to,
         firstDirtyDate(-1, to),
-        runTime.getEpochSecond());
+        new RevisionStamp("rebuild-revisions", runTime.getEpochSecond()));
   }
 
   private JobRun recompute(
@@ -119,7 +126,7 @@ public final class GoldJob {
       long fromBatch,
       long toBatch,
       Optional<LocalDate> firstDate,
-      long revisionVersion) {
+      RevisionStamp stamp) {
     if (firstDate.isEmpty()) {
       long settled = settle(runTime);
       progress.accept("gold: silver batches changed no hour; " + settled + " rows settled");
@@ -136,7 +143,7 @@ public final class GoldJob {
     long revised = 0;
     for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
       TableWrite write =
-          replaceFrom(entry.getKey(), entry.getValue(), first, runId, runTime, revisionVersion);
+          replaceFrom(entry.getKey(), entry.getValue(), first, runId, runTime, stamp);
       written += write.rows();
       revised += write.revisions();
       progress.accept(
@@ -188,7 +195,7 @@ public final class GoldJob {
       LocalDate first,
       String runId,
       Instant runTime,
-      long revisionVersion) {
+      RevisionStamp stamp) {
     String partition = table.partitionColumns().get(0);
     Dataset<Row> rows = fresh.localCheckpoint();
     Dataset<Row> stored = read(table).where(col(partition).geq(lit(Date.valueOf(first))));
@@ -198,8 +205,8 @@ public final class GoldJob {
       DeltaWrites.appendOnce(
           revisions,
           tables.path(GoldRevisionTables.REVISIONS),
-          JOB_NAME + ".revisions." + table.name(),
-          revisionVersion);
+          JOB_NAME + "." + stamp.kind() + "." + table.name(),
+          stamp.version());
     }
     rows.write()
         .format("delta")
@@ -281,4 +288,11 @@ public final class GoldJob {
   }
 
   private record TableWrite(long rows, long revisions) {}
+
+  /**
+   * The exactly-once stamp of a run's revisions: runs append once per silver batch they covered;
+   * rebuilds, under their own application id, once per run time (a rebuild's version must not block
+   * the smaller batch numbers of later runs).
+   */
+  private record RevisionStamp(String kind, long version) {}
 }

@@ -1,6 +1,7 @@
 package io.naaplake.jobs.gold;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.naaplake.jobs.lake.Projections;
 import io.naaplake.schema.GoldRevisionTables;
+import io.naaplake.schema.LakeType;
 import io.naaplake.schema.TableDeclaration;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,7 +25,9 @@ import org.apache.spark.sql.Row;
  * <p>Rows are matched on the table's key (as JSON, so null keys match null keys). A matched row is
  * revised when any column but {@code is_settled} differs (settling is not a change of value: the
  * flag turns true as time passes); a stored row the recomputation no longer produces is removed.
- * New rows are not revisions.
+ * New rows are not revisions. Doubles compare to 12 significant digits: a sum of doubles may differ
+ * in its last bits between two computations of the same rows (partial sums are merged in the order
+ * shuffle blocks arrive), which is not a revision of the published number.
  */
 public final class Revisions {
   private static final String SETTLED = "is_settled";
@@ -64,17 +68,25 @@ public final class Revisions {
   }
 
   private static Dataset<Row> describe(TableDeclaration table, Dataset<Row> rows, String side) {
-    List<String> compared =
+    Column[] compared =
         table.columns().stream()
-            .map(io.naaplake.schema.Column::name)
-            .filter(name -> !name.equals(SETTLED))
-            .toList();
+            .filter(column -> !column.name().equals(SETTLED))
+            .map(Revisions::comparable)
+            .toArray(Column[]::new);
     return rows.select(
         json(table.keyColumns()).as(side + "_key"),
-        json(compared).as(side + "_compared"),
+        to_json(struct(compared), KEEP_NULLS).as(side + "_compared"),
         json(table.columns().stream().map(io.naaplake.schema.Column::name).toList())
             .as(side + "_values"),
         col(table.partitionColumns().get(0)).as(side + "_window"));
+  }
+
+  private static Column comparable(io.naaplake.schema.Column column) {
+    Column value = col(column.name());
+    if (column.type().equals(LakeType.float64())) {
+      return format_string("%.12g", value).as(column.name());
+    }
+    return value;
   }
 
   private static Column json(List<String> columns) {

@@ -37,12 +37,14 @@ public final class SimulatedNetworkScenario implements FixtureScenario {
   public static final String STREAM_PREFIX = "fixture-sim-";
   public static final Instant START = Instant.parse("2025-11-10T10:00:00Z");
 
-  /** The truth files kept; the others (SLA and payment aggregates, the run record) are skipped. */
+  /** The truth files kept; the run record is skipped. */
   public static final Set<TruthFile> KEPT =
       Set.copyOf(
           EnumSet.of(
               TruthFile.MESSAGES,
               TruthFile.SESSIONS,
+              TruthFile.SLA_HOURS,
+              TruthFile.PAYMENTS_HOURLY,
               TruthFile.JOBS,
               TruthFile.ORCHESTRATORS,
               TruthFile.GPUS));
