@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** GPU sightings (silver.gpu_hardware rows) with the physical GPU each one is. */
-final class Sightings {
+public final class Sightings {
   private static final List<String> HARDWARE_KEY =
       List.of("org", "event_id", "element_index", "pipeline", "model_id", "gpu_uuid");
 
@@ -22,7 +22,7 @@ final class Sightings {
    * the same surface (a missing URI is '' there) and UUID whose first_seen..last_seen covers the
    * snapshot (the lowest id, should two); null when none does.
    */
-  static Dataset<Row> withPhysicalGpu(Dataset<Row> hardware, Dataset<Row> uuidMap) {
+  public static Dataset<Row> withPhysicalGpu(Dataset<Row> hardware, Dataset<Row> uuidMap) {
     Dataset<Row> placed = hardware.where(col("snapshot_ts").isNotNull());
     Dataset<Row> map =
         uuidMap.select(
