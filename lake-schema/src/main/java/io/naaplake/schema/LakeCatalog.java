@@ -31,6 +31,7 @@ public final class LakeCatalog {
     tables.addAll(GoldDiagnosticsTables.all());
     tables.addAll(GoldEconomicsTables.all());
     tables.addAll(GoldSupplyTables.all());
+    tables.addAll(GoldNetworkTables.all());
     tables.addAll(GoldRevisionTables.all());
     return List.copyOf(tables);
   }

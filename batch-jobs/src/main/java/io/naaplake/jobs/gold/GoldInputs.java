@@ -3,10 +3,13 @@ package io.naaplake.jobs.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.naaplake.jobs.gold.network.DataQuality;
 import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.schema.BronzeTables;
 import io.naaplake.schema.CapabilityTables;
 import io.naaplake.schema.GoldSlaTables;
 import io.naaplake.schema.JobTables;
+import io.naaplake.schema.OpsTables;
 import io.naaplake.schema.SelectionTables;
 import io.naaplake.schema.SessionTables;
 import io.naaplake.schema.SilverTables;
@@ -16,6 +19,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +34,9 @@ import org.apache.spark.sql.SparkSession;
  * their selections are read by session key: every session that started in that range or has a
  * session hour in it, with all of its selections, so a session that started weeks ago and is still
  * streaming is complete. Benchmarks of the days before {@code from} and the hourly SLA rows of the
- * hour before it come from gold itself: nothing before {@code from} changed.
+ * hour before it come from gold itself: nothing before {@code from} changed. The data-quality
+ * inputs (bronze, the typed tables' lineage, ignored, quarantined and late events) are sliced the
+ * same way.
  */
 public record GoldInputs(
     LocalDate from,
@@ -55,7 +61,13 @@ public record GoldInputs(
     Dataset<Row> hardware,
     Dataset<Row> uuidMap,
     Dataset<Row> storedBenchmarks,
-    Dataset<Row> storedPriorHour) {
+    Dataset<Row> storedPriorHour,
+    Dataset<Row> snapshots,
+    Dataset<Row> bronze,
+    Dataset<Row> typedLineage,
+    Dataset<Row> ignored,
+    Dataset<Row> quarantine,
+    Dataset<Row> lateEvents) {
 
   /** Reads the inputs of a recomputation from {@code from} (UTC date) on. */
   public static GoldInputs read(SparkSession spark, LakeTables tables, LocalDate from) {
@@ -68,9 +80,9 @@ public record GoldInputs(
             .unionByName(sessionHours.select("org", "session_key"))
             .distinct();
     Dataset<Row> sessions =
-        reader.all(SessionTables.SESSIONS).join(keys, keyColumns(), "left_semi");
+        reader.all(SessionTables.SESSIONS).join(keys, sessionKeyColumns(), "left_semi");
     Dataset<Row> selections =
-        reader.all(SelectionTables.SESSION_SELECTIONS).join(keys, keyColumns(), "left_semi");
+        reader.all(SelectionTables.SESSION_SELECTIONS).join(keys, sessionKeyColumns(), "left_semi");
     Timestamp priorHour = Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant());
     return new GoldInputs(
         from,
@@ -100,10 +112,23 @@ public record GoldInputs(
         reader
             .all(GoldSlaTables.STREAMING_SLA_HOURLY)
             .where(
-                col("window_start").equalTo(lit(new Timestamp(priorHour.getTime() - 3_600_000L)))));
+                col("window_start").equalTo(lit(new Timestamp(priorHour.getTime() - 3_600_000L)))),
+        reader.sliced(CapabilityTables.ORCHESTRATOR_SNAPSHOTS),
+        reader.sliced(BronzeTables.RAW_EVENTS),
+        DataQuality.lineage(Arrays.stream(EventFamily.values()).map(reader::typed).toList()),
+        reader.sliced(SilverTables.IGNORED_EVENTS),
+        reader.sliced(SilverTables.QUARANTINE),
+        reader
+            .all(OpsTables.LATE_EVENTS)
+            .where(col("event_hour").geq(lit(Timestamp.from(startOf(from.minusDays(1)))))));
   }
 
-  private static scala.collection.immutable.Seq<String> keyColumns() {
+  private static java.time.Instant startOf(LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** (org, session_key): the join key of sessions and their selections. */
+  static scala.collection.immutable.Seq<String> sessionKeyColumns() {
     return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of("org", "session_key"))
         .toSeq();
   }

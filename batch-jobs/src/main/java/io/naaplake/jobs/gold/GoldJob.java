@@ -16,6 +16,7 @@ import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
 import io.naaplake.schema.GoldDemandTables;
 import io.naaplake.schema.GoldDiagnosticsTables;
 import io.naaplake.schema.GoldEconomicsTables;
+import io.naaplake.schema.GoldNetworkTables;
 import io.naaplake.schema.GoldRevisionTables;
 import io.naaplake.schema.GoldSlaTables;
 import io.naaplake.schema.GoldSupplyTables;
@@ -77,6 +78,7 @@ public final class GoldJob {
     output.addAll(GoldDiagnosticsTables.all());
     output.addAll(GoldEconomicsTables.all());
     output.addAll(GoldSupplyTables.all());
+    output.addAll(GoldNetworkTables.all());
     output.addAll(GoldRevisionTables.all());
     return output;
   }
@@ -143,19 +145,24 @@ public final class GoldJob {
     long revised = 0;
     for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
       TableWrite write =
-          replaceFrom(entry.getKey(), entry.getValue(), first, runId, runTime, stamp);
+          replace(
+              entry.getKey(),
+              entry.getValue(),
+              fromDate(entry.getKey(), first),
+              runId,
+              runTime,
+              stamp);
       written += write.rows();
       revised += write.revisions();
-      progress.accept(
-          "gold: "
-              + entry.getKey().qualifiedName()
-              + " from "
-              + first
-              + ": "
-              + write.rows()
-              + " rows, "
-              + write.revisions()
-              + " revisions");
+      report(entry.getKey(), "from " + first, write);
+    }
+    for (Map.Entry<TableDeclaration, Dataset<Row>> entry :
+        GoldAsOf.compute(spark, tables, runTime, settledBefore).entrySet()) {
+      TableWrite write =
+          replace(entry.getKey(), entry.getValue(), asOf(runTime), runId, runTime, stamp);
+      written += write.rows();
+      revised += write.revisions();
+      report(entry.getKey(), "as of " + runTime, write);
     }
     long settled = settle(runTime);
     String windowsText =
@@ -185,20 +192,53 @@ public final class GoldJob {
     return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getDate(0).toLocalDate());
   }
 
+  private void report(TableDeclaration table, String what, TableWrite write) {
+    progress.accept(
+        "gold: "
+            + table.qualifiedName()
+            + " "
+            + what
+            + ": "
+            + write.rows()
+            + " rows, "
+            + write.revisions()
+            + " revisions");
+  }
+
+  /** The rows a recomputation from {@code first} replaces: its date partitions from then on. */
+  private static Slice fromDate(TableDeclaration table, LocalDate first) {
+    String partition = table.partitionColumns().get(0);
+    return new Slice(
+        col(partition).geq(lit(Date.valueOf(first))), partition + " >= '" + first + "'");
+  }
+
+  /** The rows of one as-of time (its partition and time, as epoch seconds: zone-free). */
+  private static Slice asOf(Instant runTime) {
+    String date = runTime.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    return new Slice(
+        col("as_of_date")
+            .equalTo(lit(Date.valueOf(date)))
+            .and(col("as_of").equalTo(lit(java.sql.Timestamp.from(runTime)))),
+        "as_of_date = '"
+            + date
+            + "' AND as_of = CAST("
+            + runTime.getEpochSecond()
+            + " AS TIMESTAMP)");
+  }
+
   /**
-   * Logs in gold.revisions how {@code fresh} differs from the table's rows from {@code first} on,
-   * then replaces those partitions with it.
+   * Logs in gold.revisions how {@code fresh} differs from the table's rows in {@code slice}, then
+   * replaces the slice with it.
    */
-  private TableWrite replaceFrom(
+  private TableWrite replace(
       TableDeclaration table,
       Dataset<Row> fresh,
-      LocalDate first,
+      Slice slice,
       String runId,
       Instant runTime,
       RevisionStamp stamp) {
-    String partition = table.partitionColumns().get(0);
     Dataset<Row> rows = fresh.localCheckpoint();
-    Dataset<Row> stored = read(table).where(col(partition).geq(lit(Date.valueOf(first))));
+    Dataset<Row> stored = read(table).where(slice.rows());
     Dataset<Row> revisions = Revisions.of(table, stored, rows, runId, runTime).localCheckpoint();
     long revised = revisions.count();
     if (revised > 0) {
@@ -211,7 +251,7 @@ public final class GoldJob {
     rows.write()
         .format("delta")
         .mode("overwrite")
-        .option("replaceWhere", partition + " >= '" + first + "'")
+        .option("replaceWhere", slice.replaceWhere())
         .save(tables.path(table));
     return new TableWrite(rows.count(), revised);
   }
@@ -288,6 +328,9 @@ public final class GoldJob {
   }
 
   private record TableWrite(long rows, long revisions) {}
+
+  /** Rows of a table, as a Spark filter and as the same predicate in Delta's replaceWhere. */
+  private record Slice(Column rows, String replaceWhere) {}
 
   /**
    * The exactly-once stamp of a run's revisions: runs append once per silver batch they covered;

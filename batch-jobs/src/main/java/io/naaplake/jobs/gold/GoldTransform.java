@@ -13,12 +13,15 @@ import io.naaplake.jobs.gold.diagnostics.IngestQuality;
 import io.naaplake.jobs.gold.economics.EconomicsDaily;
 import io.naaplake.jobs.gold.economics.OrchestratorPricing;
 import io.naaplake.jobs.gold.economics.PaymentsHourly;
+import io.naaplake.jobs.gold.network.DataQuality;
+import io.naaplake.jobs.gold.network.NetworkSummary;
 import io.naaplake.jobs.gold.sla.SlaTransform;
 import io.naaplake.jobs.gold.supply.GpuInventory;
 import io.naaplake.jobs.gold.supply.GpuSupplyHourly;
 import io.naaplake.schema.GoldDemandTables;
 import io.naaplake.schema.GoldDiagnosticsTables;
 import io.naaplake.schema.GoldEconomicsTables;
+import io.naaplake.schema.GoldNetworkTables;
 import io.naaplake.schema.GoldSlaTables;
 import io.naaplake.schema.GoldSupplyTables;
 import io.naaplake.schema.TableDeclaration;
@@ -101,6 +104,26 @@ public final class GoldTransform {
             in.uuidMap(),
             in.offers(),
             in.sessionHours(),
+            in.selections(),
+            settledBefore));
+    out.put(
+        GoldNetworkTables.NETWORK_SUMMARY_HOURLY,
+        NetworkSummary.hourly(
+            in.snapshots(),
+            in.hardware(),
+            in.uuidMap(),
+            out.get(GoldDemandTables.STREAMING_DEMAND_HOURLY),
+            payments,
+            out.get(GoldDemandTables.REQUEST_DEMAND_HOURLY),
+            settledBefore));
+    out.put(
+        GoldNetworkTables.DATA_QUALITY_HOURLY,
+        DataQuality.hourly(
+            in.bronze(),
+            in.typedLineage(),
+            in.ignored(),
+            in.quarantine(),
+            in.lateEvents(),
             in.selections(),
             settledBefore));
     Map<TableDeclaration, Dataset<Row>> windowed = new LinkedHashMap<>();

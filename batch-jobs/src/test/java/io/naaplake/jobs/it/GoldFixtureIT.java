@@ -130,8 +130,23 @@ class GoldFixtureIT {
         .containsExactly(JobRun.Status.SUCCEEDED, JobRun.Status.SUCCEEDED);
     // The late announcement (2025-12-05) re-attributed one selection: silver marked its hour
     // dirty, so the second gold run recomputed every window from that date and says so.
-    Instant hour = SessionScenarios.LATE_CAPABILITY.announcedAt().truncatedTo(ChronoUnit.HOURS);
-    String date = hour.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    SessionScenarios.Case c = SessionScenarios.LATE_CAPABILITY;
+    String date =
+        c.announcedAt()
+            .truncatedTo(ChronoUnit.DAYS)
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .toString();
+    // The session's SLA hour: the hour of its selection (the announcement came an hour earlier).
+    Map<String, Object> selection =
+        only(
+            "SELECT to_unixtime(date_trunc('hour', selection_ts)) AS hour FROM"
+                + " delta.silver.session_selections WHERE org = '"
+                + SessionScenarios.ORG
+                + "' AND session_key = '"
+                + c.sessionKey()
+                + "'");
+    Instant hour = Instant.ofEpochSecond(((Number) selection.get("hour")).longValue());
     JobRun late = goldRuns.get(1);
     assertThat(late.windowDescription()).hasValueSatisfying(w -> assertThat(w).contains(date));
     // Its session's SLA hour was published unattributed (orchestrator null) by the first run:
