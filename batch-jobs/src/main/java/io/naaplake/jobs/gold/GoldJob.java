@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -294,33 +293,19 @@ public final class GoldJob {
       long rowsIn,
       long rowsOut,
       String windowsText) {
-    Map<String, Long> versions = new LinkedHashMap<>();
-    if (status == JobRun.Status.SUCCEEDED) {
-      for (TableDeclaration table : outputTables()) {
-        versions.put(table.qualifiedName(), tables.version(table));
-      }
-    }
-    Optional<Long> batch =
-        status == JobRun.Status.SUCCEEDED ? Optional.of(toBatch) : Optional.empty();
-    JobRun run =
-        new JobRun(
+    return runLog.appendBatchRun(
+        new JobRunLog.BatchRun(
             runId,
             JOB_NAME,
             status,
             started,
             clock.instant(),
             runTime,
-            batch,
-            batch.map(to -> "gold " + windowsText),
+            toBatch,
+            "gold " + windowsText,
             rowsIn,
             rowsOut,
-            0,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            versions);
-    runLog.append(run);
-    return run;
+            outputTables()));
   }
 
   private Dataset<Row> read(TableDeclaration table) {

@@ -8,8 +8,13 @@ import io.naaplake.jobs.lake.DeltaWrites;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.lake.SparkSchemas;
 import io.naaplake.schema.OpsTables;
+import io.naaplake.schema.TableDeclaration;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -17,11 +22,62 @@ import org.apache.spark.sql.SparkSession;
 /** Appends to and reads {@code ops.job_runs}. */
 public final class JobRunLog {
   private final SparkSession spark;
+  private final LakeTables tables;
   private final String path;
 
   public JobRunLog(SparkSession spark, LakeTables tables) {
     this.spark = requireNonNull(spark, "spark is null");
+    this.tables = requireNonNull(tables, "tables is null");
     this.path = tables.path(OpsTables.JOB_RUNS);
+  }
+
+  /** What a run that covers input batches did: the fields its run-log row is made from. */
+  public record BatchRun(
+      String runId,
+      String job,
+      JobRun.Status status,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant runTime,
+      long toBatch,
+      String description,
+      long rowsIn,
+      long rowsOut,
+      List<TableDeclaration> outputs) {}
+
+  /**
+   * Appends the row of a run that covers input batches up to {@code toBatch}; the batch, the
+   * description and the output tables' versions are recorded only when it succeeded (a run that
+   * found nothing new completed no batch).
+   */
+  public JobRun appendBatchRun(BatchRun batchRun) {
+    boolean succeeded = batchRun.status() == JobRun.Status.SUCCEEDED;
+    Map<String, Long> versions = new LinkedHashMap<>();
+    if (succeeded) {
+      for (TableDeclaration table : batchRun.outputs()) {
+        versions.put(table.qualifiedName(), tables.version(table));
+      }
+    }
+    Optional<Long> batch = succeeded ? Optional.of(batchRun.toBatch()) : Optional.empty();
+    JobRun run =
+        new JobRun(
+            batchRun.runId(),
+            batchRun.job(),
+            batchRun.status(),
+            batchRun.startedAt(),
+            batchRun.finishedAt(),
+            batchRun.runTime(),
+            batch,
+            batch.map(to -> batchRun.description()),
+            batchRun.rowsIn(),
+            batchRun.rowsOut(),
+            0,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            versions);
+    append(run);
+    return run;
   }
 
   public void append(JobRun run) {

@@ -23,10 +23,7 @@ import io.naaplake.schema.events.EventFamily;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -239,33 +236,19 @@ public final class SilverEntitiesJob {
       long toBatch,
       long rowsIn,
       long rowsOut) {
-    Map<String, Long> versions = new LinkedHashMap<>();
-    if (status == JobRun.Status.SUCCEEDED) {
-      for (TableDeclaration table : outputTables()) {
-        versions.put(table.qualifiedName(), tables.version(table));
-      }
-    }
-    Optional<Long> batch =
-        status == JobRun.Status.SUCCEEDED ? Optional.of(toBatch) : Optional.empty();
-    JobRun run =
-        new JobRun(
+    return runLog.appendBatchRun(
+        new JobRunLog.BatchRun(
             runId,
             JOB_NAME,
             status,
             started,
             clock.instant(),
             runTime,
-            batch,
-            batch.map(to -> "typed silver events of bronze ingest batches up to " + to),
+            toBatch,
+            "typed silver events of bronze ingest batches up to " + toBatch,
             rowsIn,
             rowsOut,
-            0,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            versions);
-    runLog.append(run);
-    return run;
+            outputTables()));
   }
 
   private Dataset<Row> read(TableDeclaration table) {
