@@ -211,18 +211,19 @@ public final class GoldJob {
         col(partition).geq(lit(Date.valueOf(first))), partition + " >= '" + first + "'");
   }
 
-  /** The rows of one as-of time (its partition and time, as epoch seconds: zone-free). */
+  /**
+   * The rows of one as-of time: its partition and its time in epoch microseconds (zone-free, and
+   * exact at the timestamp precision Delta stores, whatever fraction of a second the run time has).
+   */
   private static Slice asOf(Instant runTime) {
     String date = runTime.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    long micros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, runTime);
     return new Slice(
         col("as_of_date")
             .equalTo(lit(Date.valueOf(date)))
-            .and(col("as_of").equalTo(lit(java.sql.Timestamp.from(runTime)))),
-        "as_of_date = '"
-            + date
-            + "' AND as_of = CAST("
-            + runTime.getEpochSecond()
-            + " AS TIMESTAMP)");
+            .and(
+                col("as_of").equalTo(org.apache.spark.sql.functions.timestamp_micros(lit(micros)))),
+        "as_of_date = '" + date + "' AND as_of = timestamp_micros(" + micros + ")");
   }
 
   /**
