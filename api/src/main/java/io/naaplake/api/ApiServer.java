@@ -4,54 +4,154 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.naaplake.api.lake.LakeStatus;
+import io.naaplake.api.routes.Route;
+import io.naaplake.api.serve.ApiService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP shell: request ids, the per-client rate limit, the problem+json answers and the routes.
- * It holds no query logic; routes will call the Trino executor (not written yet). Built by {@link
- * #create} so tests start it on port 0 with their own limiter.
+ * The HTTP shell: request ids, the per-client rate limit, CORS for GET, gzip, the access log,
+ * problem+json answers, the service routes ({@code /healthz}, {@code /readyz}, {@code /metrics})
+ * and one GET route per {@link Route}. It holds no query logic: data routes go through {@link
+ * ApiService#answer}.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Logger ACCESS = LoggerFactory.getLogger("naap.api.access");
 
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String REQUEST_ID = "naap.request-id";
+  private static final String JSON = "application/json";
 
   /** A client-supplied request id is reused only when it is short and plain (it is logged). */
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private ApiServer() {}
 
-  /** The app, not yet started. */
+  /** The app with only the service routes (no lake behind it): the HTTP shell's own tests. */
   public static Javalin create(TokenBucketRateLimiter limiter) {
     requireNonNull(limiter, "limiter is null");
-    return Javalin.create(
-        config -> {
-          config.routes.before(ctx -> beforeEach(ctx, limiter));
-          config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-          config.routes.error(404, ctx -> writeProblem(ctx, Problems.notFound()));
-          config.routes.exception(RateLimited.class, (e, ctx) -> writeProblem(ctx, e.problem));
-          config.routes.exception(
-              Exception.class,
-              (e, ctx) -> {
-                Problem problem = Problems.of(e);
-                if (problem.status() >= 500) {
-                  // The client gets a fixed text; the details go to the log with the request id.
-                  LOG.warn("request {} {} failed", requestId(ctx), ctx.path(), e);
-                }
-                writeProblem(ctx, problem);
-              });
+    return Javalin.create(config -> configure(config, limiter, Optional.empty()));
+  }
+
+  /** The full app over a service, not yet started. */
+  public static Javalin create(ApiService service, TokenBucketRateLimiter limiter) {
+    requireNonNull(service, "service is null");
+    requireNonNull(limiter, "limiter is null");
+    return Javalin.create(config -> configure(config, limiter, Optional.of(service)));
+  }
+
+  /** Starts the full app on the configured address. */
+  public static Javalin start(ApiService service) {
+    ApiConfig config = service.config();
+    return create(service, TokenBucketRateLimiter.of(config))
+        .start(config.bindAddress(), config.port());
+  }
+
+  private static void configure(
+      JavalinConfig config, TokenBucketRateLimiter limiter, Optional<ApiService> service) {
+    config.http.compressionStrategy = CompressionStrategy.GZIP;
+    config.http.prefer405over404 = false;
+    config.bundledPlugins.enableCors(
+        cors ->
+            cors.addRule(
+                rule -> {
+                  rule.anyHost();
+                  rule.exposeHeader(REQUEST_ID_HEADER);
+                  rule.exposeHeader("ETag");
+                  rule.exposeHeader("Retry-After");
+                }));
+    config.requestLogger.http((ctx, millis) -> logAccess(ctx, millis, service));
+    config.routes.before(ctx -> beforeEach(ctx, limiter));
+    config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+    service.ifPresent(s -> installServiceRoutes(config, s));
+    config.routes.error(404, ctx -> {
+      if (!ctx.res().isCommitted() && !isProblem(ctx)) {
+        writeProblem(ctx, Problems.notFound());
+      }
+    });
+    config.routes.error(405, ctx -> writeProblem(ctx, Problems.methodNotAllowed()));
+    config.routes.exception(RateLimited.class, (e, ctx) -> writeProblem(ctx, e.problem));
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          Problem problem = Problems.of(e);
+          if (problem.status() >= 500) {
+            // The client gets a fixed text; the details go to the log with the request id.
+            LOG.warn("request {} {} failed", requestId(ctx), ctx.path(), e);
+          }
+          writeProblem(ctx, problem);
         });
   }
 
-  /** Starts the app on the configured address. */
-  public static Javalin start(ApiConfig config) {
-    return create(TokenBucketRateLimiter.of(config)).start(config.bindAddress(), config.port());
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+  }
+
+  private static void installServiceRoutes(JavalinConfig config, ApiService service) {
+    config.routes.get("/readyz", ctx -> readiness(ctx, service));
+    config.routes.get(
+        "/metrics",
+        ctx -> ctx.contentType(ApiMetrics.CONTENT_TYPE).result(service.metrics().scrape()));
+    for (Route route : service.routes()) {
+      config.routes.get(route.doc().path(), ctx -> serve(ctx, service, route));
+    }
+  }
+
+  private static void serve(Context ctx, ApiService service, Route route) throws Exception {
+    ApiService.Answer answer =
+        service.answer(
+            route,
+            ctx.queryParamMap(),
+            ctx.pathParamMap(),
+            Optional.ofNullable(ctx.header("If-None-Match")),
+            requestId(ctx));
+    answer.etag().ifPresent(tag -> ctx.header("ETag", tag));
+    ctx.header(
+        "Cache-Control",
+        "public, max-age=" + Math.max(1, service.config().refreshInterval().toSeconds()));
+    if (answer.status() == 304) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType(JSON).result(ApiJson.MAPPER.writeValueAsString(answer.body()));
+  }
+
+  private static void readiness(Context ctx, ApiService service) throws JsonProcessingException {
+    Instant now = service.clock().instant();
+    LakeStatus status = service.lakeStatus();
+    Duration maxAge = service.config().readinessMaxGoldAge();
+    boolean ready = status.ready(now, maxAge);
+    service.metrics().setReady(ready);
+    service.metrics().setDataVersionAge(status.goldAge(now));
+    Map<String, Object> trino = new LinkedHashMap<>();
+    trino.put("reachable", status.reachable());
+    trino.put("detail", status.detail().orElse(null));
+    Map<String, Object> gold = new LinkedHashMap<>();
+    gold.put("data_version", status.dataVersion().orElse(null));
+    gold.put("last_run_time", status.goldRunTime().orElse(null));
+    gold.put("age_seconds", status.goldAge(now).map(Duration::toSeconds).orElse(null));
+    gold.put("max_age_seconds", maxAge.toSeconds());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ready ? "ready" : "not_ready");
+    body.put("trino", trino);
+    body.put("gold", gold);
+    ctx.status(ready ? 200 : 503)
+        .header("Cache-Control", "no-store")
+        .contentType(JSON)
+        .result(ApiJson.MAPPER.writeValueAsString(body));
   }
 
   private static void beforeEach(Context ctx, TokenBucketRateLimiter limiter) {
@@ -65,6 +165,33 @@ public final class ApiServer {
     TokenBucketRateLimiter.Decision decision = limiter.tryAcquire(ctx.ip());
     if (!decision.allowed()) {
       throw new RateLimited(Problems.rateLimited(decision.retryAfterSeconds()));
+    }
+  }
+
+  private static void logAccess(Context ctx, float millis, Optional<ApiService> service) {
+    String route = routeTemplate(ctx);
+    service.ifPresent(
+        s ->
+            s.metrics()
+                .recordRequest(route, ctx.statusCode(), Duration.ofNanos((long) (millis * 1e6))));
+    ACCESS.info(
+        "{} {} {} {} {}ms route={} request_id={}",
+        ctx.ip(),
+        ctx.method(),
+        ctx.path(),
+        ctx.statusCode(),
+        String.format(java.util.Locale.ROOT, "%.1f", millis),
+        route,
+        requestId(ctx));
+  }
+
+  /** The matched route template, never the raw path: metric labels must stay bounded. */
+  private static String routeTemplate(Context ctx) {
+    try {
+      String path = ctx.endpoint().path;
+      return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+    } catch (RuntimeException e) {
+      return "unmatched";
     }
   }
 

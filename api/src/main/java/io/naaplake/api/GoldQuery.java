@@ -49,8 +49,12 @@ public final class GoldQuery {
 
   private static final Pattern CATALOG = Pattern.compile("[a-z][a-z0-9_]*");
 
-  private final String catalog;
   private final TableDeclaration table;
+
+  /** The FROM clause: a quoted gold table, or a parenthesised derived relation (a route view). */
+  private final String from;
+
+  private final List<SqlQuery.Parameter> fromParameters;
   private List<Column> selected;
   private final List<String> conditions = new ArrayList<>();
   private final List<SqlQuery.Parameter> conditionParameters = new ArrayList<>();
@@ -58,9 +62,13 @@ public final class GoldQuery {
   private Optional<List<String>> after = Optional.empty();
   private int pageSize = 50;
 
-  private GoldQuery(String catalog, TableDeclaration table) {
-    this.catalog = catalog;
+  private GoldQuery(
+      TableDeclaration table,
+      String from,
+      List<SqlQuery.Parameter> fromParameters) {
     this.table = table;
+    this.from = from;
+    this.fromParameters = List.copyOf(fromParameters);
     this.selected = table.columns();
     this.order = table.keyColumns().stream().map(SortKey::ascending).toList();
   }
@@ -80,7 +88,62 @@ public final class GoldQuery {
         publishedGoldTable(tableName)
             .orElseThrow(
                 () -> new IllegalArgumentException("not a published gold table: " + tableName));
-    return new GoldQuery(catalog, table);
+    return new GoldQuery(table, tableReference(catalog, table), List.of());
+  }
+
+  /**
+   * A query over a derived relation (a grouped or joined view of gold tables that a route serves).
+   * The view's SQL must itself hold only identifiers from {@link #tableReference} and {@code ?}
+   * placeholders; its declaration supplies the column types and the key that makes the order total.
+   */
+  public static GoldQuery over(String catalog, View view) {
+    requireNonNull(catalog, "catalog is null");
+    requireNonNull(view, "view is null");
+    if (!CATALOG.matcher(catalog).matches()) {
+      throw new IllegalArgumentException("catalog must be a plain name: " + catalog);
+    }
+    return new GoldQuery(
+        view.columns(), "(" + view.sql() + ") AS " + quote("v"), view.parameters());
+  }
+
+  /**
+   * The quoted, catalog-qualified name of a published gold table, for view SQL.
+   *
+   * @throws IllegalArgumentException unless the table is a declared, published gold table
+   */
+  public static String tableReference(String catalog, String tableName) {
+    TableDeclaration table =
+        publishedGoldTable(tableName)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a published gold table: " + tableName));
+    return tableReference(catalog, table);
+  }
+
+  private static String tableReference(String catalog, TableDeclaration table) {
+    if (!CATALOG.matcher(catalog).matches()) {
+      throw new IllegalArgumentException("catalog must be a plain name: " + catalog);
+    }
+    return quote(catalog) + "." + quote(table.layer().schemaName()) + "." + quote(table.name());
+  }
+
+  /**
+   * A derived relation a route serves.
+   *
+   * @param columns its output columns and key (declared like a table, never registered)
+   * @param sql a SELECT over {@link #tableReference} names with {@code ?} placeholders
+   * @param parameters the values of those placeholders, in order
+   */
+  public record View(TableDeclaration columns, String sql, List<SqlQuery.Parameter> parameters) {
+    public View {
+      requireNonNull(columns, "columns is null");
+      requireNonNull(sql, "sql is null");
+      parameters = List.copyOf(parameters);
+      long placeholders = sql.chars().filter(c -> c == '?').count();
+      if (placeholders != parameters.size()) {
+        throw new IllegalArgumentException(
+            placeholders + " placeholders but " + parameters.size() + " parameters in a view");
+      }
+    }
   }
 
   /** The allow-list: a declared gold table that is published. */
@@ -119,6 +182,28 @@ public final class GoldQuery {
   public GoldQuery whereNull(String columnName) {
     Column column = filterable(columnName);
     conditions.add(quote(column.name()) + " IS NULL");
+    return this;
+  }
+
+  /** {@code column IN (values...)}; every value bound. */
+  public GoldQuery whereIn(String columnName, List<?> values) {
+    Column column = filterable(columnName);
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("IN needs at least one value");
+    }
+    List<String> placeholders = new ArrayList<>();
+    for (Object value : values) {
+      placeholders.add(placeholder(column.type()));
+      conditionParameters.add(parameter(column, requireNonNull(value, "value is null")));
+    }
+    conditions.add(quote(column.name()) + " IN (" + String.join(", ", placeholders) + ")");
+    return this;
+  }
+
+  /** {@code column IS NOT NULL}. */
+  public GoldQuery whereNotNull(String columnName) {
+    Column column = filterable(columnName);
+    conditions.add(quote(column.name()) + " IS NOT NULL");
     return this;
   }
 
@@ -204,19 +289,15 @@ public final class GoldQuery {
             "sort column " + key.column() + " must be selected: the next cursor is built from it");
       }
     }
-    List<SqlQuery.Parameter> parameters = new ArrayList<>(conditionParameters);
+    List<SqlQuery.Parameter> parameters = new ArrayList<>(fromParameters);
+    parameters.addAll(conditionParameters);
     List<String> where = new ArrayList<>(conditions);
     List<Term> terms = terms();
     after.ifPresent(values -> where.add(keysetCondition(terms, values, parameters)));
 
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(String.join(", ", selected.stream().map(c -> quote(c.name())).toList()));
-    sql.append(" FROM ")
-        .append(quote(catalog))
-        .append('.')
-        .append(quote(table.layer().schemaName()))
-        .append('.')
-        .append(quote(table.name()));
+    sql.append(" FROM ").append(from);
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link BadParameter} and {@link ErrorCategory#BAD_DATA}: 400, the request is wrong;
- *   <li>{@link ErrorCategory#RETRIABLE} (Trino unreachable, query timeout): 503 with {@code
- *       Retry-After}, the same request may succeed soon;
+ *   <li>{@link ErrorCategory#RETRIABLE}: 503 with {@code Retry-After} when Trino cannot be reached,
+ *       504 with {@code Retry-After} when a query ran over the timeout; the same request may
+ *       succeed soon;
  *   <li>{@link ErrorCategory#FATAL} and anything unexpected: 500 with a fixed detail. Messages of
  *       unexpected exceptions are logged, never sent: they may hold SQL, hosts or stack traces.
  * </ul>
@@ -24,6 +25,9 @@ public final class Problems {
   static final String TYPE_BAD_PARAMETER = "/problems/bad-parameter";
   static final String TYPE_BAD_REQUEST = "/problems/bad-request";
   static final String TYPE_UNAVAILABLE = "/problems/lake-unavailable";
+  static final String TYPE_TIMEOUT = "/problems/lake-timeout";
+  static final String TYPE_NOT_FOUND = "/problems/not-found";
+  static final String QUERY_TIMEOUT_CODE = "TRINO_QUERY_TIMEOUT";
   static final String TYPE_RATE_LIMITED = "/problems/rate-limited";
   static final String BLANK = "about:blank";
 
@@ -49,6 +53,12 @@ public final class Problems {
         null,
         null,
         Optional.empty());
+  }
+
+  /** A well-formed request for something the lake does not hold (an unknown orchestrator). */
+  public static Problem unknownResource(String what) {
+    return new Problem(
+        TYPE_NOT_FOUND, "Not Found", 404, what, null, null, null, Optional.empty());
   }
 
   public static Problem methodNotAllowed() {
@@ -80,7 +90,21 @@ public final class Problems {
     if (error instanceof BadParameter badParameter) {
       return badParameter(badParameter);
     }
+    if (error instanceof ResourceNotFound notFound) {
+      return unknownResource(notFound.getMessage());
+    }
     ErrorCategory category = NaapException.categoryOf(error);
+    if (category == ErrorCategory.RETRIABLE && codeOf(error).equals(QUERY_TIMEOUT_CODE)) {
+      return new Problem(
+          TYPE_TIMEOUT,
+          "Lake query timed out",
+          504,
+          "The query engine did not finish in time; retry after the Retry-After seconds.",
+          null,
+          null,
+          null,
+          Optional.of(RETRY_AFTER_UNAVAILABLE_SECONDS));
+    }
     return switch (category) {
       case BAD_DATA ->
           new Problem(
@@ -97,7 +121,7 @@ public final class Problems {
               TYPE_UNAVAILABLE,
               "Lake temporarily unavailable",
               503,
-              "The query engine did not answer in time ("
+              "The query engine cannot be reached ("
                   + codeOf(error)
                   + "); retry after the Retry-After seconds.",
               null,

@@ -56,6 +56,23 @@ public final class LakeErrors {
         cause);
   }
 
+  /** A read query that did not finish within the caller's timeout; Trino may be cold or busy. */
+  public static NaapException trinoQueryTimeout(java.time.Duration timeout) {
+    return new NaapException(
+        ErrorCategory.RETRIABLE,
+        "TRINO_QUERY_TIMEOUT",
+        "the query did not finish within "
+            + timeout.toMillis()
+            + " ms and was cancelled. Retry; raise naap.api.query-timeout if Trino is just slow.",
+        null);
+  }
+
+  /** Trino answered a read query with an error: the statement is wrong, not the request. */
+  public static NaapException trinoQueryFailed(Throwable cause) {
+    return new NaapException(
+        ErrorCategory.FATAL, "TRINO_QUERY_FAILED", "Trino refused a query: " + cause, cause);
+  }
+
   public static NaapException trinoRegistrationFailed(String table, Throwable cause) {
     return new NaapException(
         ErrorCategory.RETRIABLE,

@@ -1,0 +1,70 @@
+package io.naaplake.api.routes;
+
+import io.naaplake.api.QueryParams;
+import java.time.Duration;
+import java.util.List;
+
+/** The documented forms of the parameters many routes share, so every route says the same. */
+final class Params {
+  static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
+  static final String FILTER_PATTERN = "^[A-Za-z0-9._:/@+()-]+( [A-Za-z0-9._:/@+()-]+)*$";
+
+  /** An address present in the fixture lake, for the docs' examples. */
+  static final String EXAMPLE_ADDRESS = "0x52cf2968b3dc6016778742d3539449a6597d5954";
+
+  private Params() {}
+
+  static ParamDoc start(Duration maxWindow) {
+    return ParamDoc.instant(
+        "start",
+        "Inclusive start of the window, RFC 3339. Default: 24 h before end. The window may span at"
+            + " most "
+            + describe(maxWindow)
+            + ".");
+  }
+
+  static ParamDoc end() {
+    return ParamDoc.instant(
+        "end", "Exclusive end of the window, RFC 3339. Default: now (the server's as-of time).");
+  }
+
+  static ParamDoc limit(int defaultLimit, int maxLimit) {
+    return ParamDoc.integer(
+        "limit", "Rows per page (default " + defaultLimit + ", max " + maxLimit + ").", 1, maxLimit);
+  }
+
+  static ParamDoc cursor() {
+    return ParamDoc.text(
+        "cursor",
+        "Opaque cursor from pagination.next_cursor of the previous page; valid for the same route"
+            + " and filters only.",
+        "^[A-Za-z0-9_-]+$");
+  }
+
+  static ParamDoc address(String name, String what) {
+    return ParamDoc.text(name, what + ": 0x and 40 hex digits.", ADDRESS_PATTERN);
+  }
+
+  static ParamDoc filter(String name, String what) {
+    return ParamDoc.text(name, what + " (exact match).", FILTER_PATTERN);
+  }
+
+  static List<ParamDoc> paging(int defaultLimit, int maxLimit) {
+    return List.of(limit(defaultLimit, maxLimit), cursor());
+  }
+
+  static String describe(Duration duration) {
+    return duration.toHours() % 24 == 0 ? duration.toDays() + " days" : duration.toHours() + " h";
+  }
+
+  /** The validated value of a filter parameter, by its documented kind. */
+  static java.util.Optional<String> value(QueryParams params, ParamDoc doc) {
+    if (doc.pattern().map(ADDRESS_PATTERN::equals).orElse(false)) {
+      return params.address(doc.name());
+    }
+    if (!doc.enumValues().isEmpty()) {
+      return params.choice(doc.name(), new java.util.TreeSet<>(doc.enumValues()));
+    }
+    return params.filter(doc.name());
+  }
+}

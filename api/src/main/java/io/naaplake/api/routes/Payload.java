@@ -1,0 +1,39 @@
+package io.naaplake.api.routes;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a route computed, before the per-request {@code meta} is added: immutable, so one payload
+ * can be cached and served to many requests.
+ */
+public sealed interface Payload {
+
+  /**
+   * A page of a keyset-paginated list.
+   *
+   * @param nextCursor null on the last page
+   */
+  record Page(List<Map<String, Object>> rows, String nextCursor, boolean hasMore, int pageSize)
+      implements Payload {
+    public Page {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** A complete, short list. */
+  record Rows(List<Map<String, Object>> rows) implements Payload {
+    public Rows {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** One document. */
+  record Document(Map<String, Object> fields) implements Payload {
+    public Document {
+      requireNonNull(fields, "fields is null");
+    }
+  }
+}
