@@ -8,6 +8,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.naaplake.api.lake.LakeStatus;
+import io.naaplake.api.routes.DocsPage;
+import io.naaplake.api.routes.OpenApiDocument;
 import io.naaplake.api.routes.Route;
 import io.naaplake.api.serve.ApiService;
 import java.time.Duration;
@@ -100,7 +102,17 @@ public final class ApiServer {
     return type != null && type.startsWith(Problem.CONTENT_TYPE);
   }
 
+  /** The version of the published API document (the routes' contract, not the build). */
+  public static final String API_VERSION = "1.0.0";
+
   private static void installServiceRoutes(JavalinConfig config, ApiService service) {
+    String openApi =
+        OpenApiDocument.build(
+                service.routes().stream().map(Route::doc).toList(), API_VERSION)
+            .toString();
+    config.routes.get(
+        DocsPage.SPEC_PATH, ctx -> ctx.contentType(JSON).result(openApi));
+    DocsPage.install(config);
     config.routes.get("/readyz", ctx -> readiness(ctx, service));
     config.routes.get(
         "/metrics",

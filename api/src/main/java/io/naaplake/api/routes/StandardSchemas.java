@@ -100,13 +100,13 @@ final class StandardSchemas {
         described(
             orNull(typed("string")), "Id of the last finished pipeline run; null when none."));
     gold.put(
-        "last_run_finished_at",
+        "last_run_time",
         described(
             orNull(formatted("string", "date-time")),
-            "When that run finished (UTC); null when none."));
+            "Run time of the newest finished gold run: the time its data is complete to (UTC); null when none."));
     gold.put(
         "age_seconds",
-        described(orNull(typed("integer")), "Seconds since that run finished; null when none."));
+        described(orNull(typed("integer")), "Seconds from that run time to now (the as-of time when set); null when none."));
     gold.put(
         "max_age_seconds",
         described(typed("integer"), "The age beyond which the API reports not_ready."));

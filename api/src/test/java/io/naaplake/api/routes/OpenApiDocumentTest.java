@@ -210,7 +210,7 @@ class OpenApiDocumentTest {
         .isEqualTo("[\"ready\",\"not_ready\"]");
     assertThat(schema("Readiness").at("/properties/gold/required").toString())
         .isEqualTo(
-            "[\"data_version\",\"last_run_finished_at\",\"age_seconds\",\"max_age_seconds\"]");
+            "[\"data_version\",\"last_run_time\",\"age_seconds\",\"max_age_seconds\"]");
   }
 
   @Test
@@ -506,7 +506,7 @@ class OpenApiDocumentTest {
         ApiJson.MAPPER.readTree(
             "{\"status\":\"ready\",\"trino\":{\"reachable\":true,\"detail\":null},"
                 + "\"gold\":{\"data_version\":\"run-7\","
-                + "\"last_run_finished_at\":\"2026-01-15T12:00:00Z\","
+                + "\"last_run_time\":\"2026-01-15T12:00:00Z\","
                 + "\"age_seconds\":60,\"max_age_seconds\":7200}}");
     assertThat(validator.validate("/readyz", 200, ready)).isEmpty();
     ((ObjectNode) ready).put("status", "degraded");
