@@ -52,7 +52,8 @@ public final class ApiMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("./naap serve: " + problem + "\nusage: ./naap serve [--port N] [--as-of TIME]");
+    System.err.println(
+        "./naap serve: " + problem + "\nusage: ./naap serve [--port N] [--as-of TIME]");
     System.exit(2);
   }
 }

@@ -78,11 +78,13 @@ public final class ApiServer {
     config.routes.before(ctx -> beforeEach(ctx, limiter));
     config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
     service.ifPresent(s -> installServiceRoutes(config, s));
-    config.routes.error(404, ctx -> {
-      if (!ctx.res().isCommitted() && !isProblem(ctx)) {
-        writeProblem(ctx, Problems.notFound());
-      }
-    });
+    config.routes.error(
+        404,
+        ctx -> {
+          if (!ctx.res().isCommitted() && !isProblem(ctx)) {
+            writeProblem(ctx, Problems.notFound());
+          }
+        });
     config.routes.error(405, ctx -> writeProblem(ctx, Problems.methodNotAllowed()));
     config.routes.exception(RateLimited.class, (e, ctx) -> writeProblem(ctx, e.problem));
     config.routes.exception(
@@ -107,11 +109,9 @@ public final class ApiServer {
 
   private static void installServiceRoutes(JavalinConfig config, ApiService service) {
     String openApi =
-        OpenApiDocument.build(
-                service.routes().stream().map(Route::doc).toList(), API_VERSION)
+        OpenApiDocument.build(service.routes().stream().map(Route::doc).toList(), API_VERSION)
             .toString();
-    config.routes.get(
-        DocsPage.SPEC_PATH, ctx -> ctx.contentType(JSON).result(openApi));
+    config.routes.get(DocsPage.SPEC_PATH, ctx -> ctx.contentType(JSON).result(openApi));
     DocsPage.install(config);
     config.routes.get("/readyz", ctx -> readiness(ctx, service));
     config.routes.get(

@@ -62,10 +62,7 @@ public final class GoldQuery {
   private Optional<List<String>> after = Optional.empty();
   private int pageSize = 50;
 
-  private GoldQuery(
-      TableDeclaration table,
-      String from,
-      List<SqlQuery.Parameter> fromParameters) {
+  private GoldQuery(TableDeclaration table, String from, List<SqlQuery.Parameter> fromParameters) {
     this.table = table;
     this.from = from;
     this.fromParameters = List.copyOf(fromParameters);

@@ -57,8 +57,7 @@ public final class Problems {
 
   /** A well-formed request for something the lake does not hold (an unknown orchestrator). */
   public static Problem unknownResource(String what) {
-    return new Problem(
-        TYPE_NOT_FOUND, "Not Found", 404, what, null, null, null, Optional.empty());
+    return new Problem(TYPE_NOT_FOUND, "Not Found", 404, what, null, null, null, Optional.empty());
   }
 
   public static Problem methodNotAllowed() {

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the background refresher last learned about the lake: whether Trino answered, and the
- * newest finished pipeline run (its id is the {@code data_version} of every response and part of
- * every cache key).
+ * What the background refresher last learned about the lake: whether Trino answered, and the newest
+ * finished pipeline run (its id is the {@code data_version} of every response and part of every
+ * cache key).
  *
  * @param reachable whether the last probe of Trino succeeded
  * @param detail why not, when unreachable (no hosts or stack traces: it is served)
@@ -24,11 +24,7 @@ public record LakeStatus(
 
   public static LakeStatus unknown(Instant now) {
     return new LakeStatus(
-        false,
-        Optional.of("not checked yet"),
-        Optional.empty(),
-        Optional.empty(),
-        now);
+        false, Optional.of("not checked yet"), Optional.empty(), Optional.empty(), now);
   }
 
   public LakeStatus unreachable(String why) {

@@ -34,7 +34,9 @@ final class EconomicsRoutes {
           .required("granularity", string(), "hour or day.")
           .required("group_by", string(), "orchestrator, gateway or pipeline.")
           .optional(
-              "group_value", string(), "The orchestrator address, gateway or pipeline; null unknown.")
+              "group_value",
+              string(),
+              "The orchestrator address, gateway or pipeline; null unknown.")
           .measure("payment_events", bigint(), "Payment events (ticket batches sent).")
           .measure("tickets", bigint(), "Tickets sent: Σ num_tickets.")
           .measure("face_value_wei", decimal(38, 0), "Σ face value × tickets, wei, exact.")
@@ -74,8 +76,7 @@ final class EconomicsRoutes {
 
   private static GoldQuery.View paymentsView(RouteRequest request) {
     QueryParams params = request.params();
-    String granularity =
-        params.choice("granularity", java.util.Set.of("hour", "day"), "hour");
+    String granularity = params.choice("granularity", java.util.Set.of("hour", "day"), "hour");
     String groupBy = params.choice("group_by", GROUPS.keySet(), "orchestrator");
     QueryParams.TimeRange range =
         params.timeRange(request.now(), granularity.equals("day") ? DAILY_MAX : HOURLY_MAX);
@@ -87,13 +88,16 @@ final class EconomicsRoutes {
         .value(granularity)
         .append(" AS granularity, ")
         .value(groupBy)
-        .append(" AS group_by, " + column + " AS group_value,"
-            + " sum(payment_events) AS payment_events, sum(tickets) AS tickets,"
-            + " sum(face_value_wei) AS face_value_wei,"
-            + " sum(expected_value_wei) AS expected_value_wei,"
-            + " CAST(sum(price_ticket_weighted_sum) / nullif(sum(priced_tickets), 0)"
-            + " AS decimal(38, 18)) AS price_wei_per_pixel,"
-            + " bool_and(is_settled) AS is_settled FROM ")
+        .append(
+            " AS group_by, "
+                + column
+                + " AS group_value,"
+                + " sum(payment_events) AS payment_events, sum(tickets) AS tickets,"
+                + " sum(face_value_wei) AS face_value_wei,"
+                + " sum(expected_value_wei) AS expected_value_wei,"
+                + " CAST(sum(price_ticket_weighted_sum) / nullif(sum(priced_tickets), 0)"
+                + " AS decimal(38, 18)) AS price_wei_per_pixel,"
+                + " bool_and(is_settled) AS is_settled FROM ")
         .table("payments_hourly")
         .append(" WHERE ")
         .window("window_start", "window_date", range)

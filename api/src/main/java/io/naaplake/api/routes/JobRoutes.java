@@ -96,9 +96,9 @@ final class JobRoutes {
               "avg_tokens_per_second",
               float64(),
               "Σ tokens_per_second_sum / Σ tokens_per_second_samples.")
-          .optional("avg_ttft_ms", float64(), "Σ ttft_ms_sum / Σ ttft_samples: time to first token.")
           .optional(
-              "avg_total_tokens", float64(), "Σ total_tokens_sum / Σ total_tokens_samples.")
+              "avg_ttft_ms", float64(), "Σ ttft_ms_sum / Σ ttft_samples: time to first token.")
+          .optional("avg_total_tokens", float64(), "Σ total_tokens_sum / Σ total_tokens_samples.")
           .keyedBy("model_id")
           .build();
 
@@ -148,7 +148,9 @@ final class JobRoutes {
                     + " jobs by the time they were requested (job_ts), newest first: gateway,"
                     + " pipeline or capability, model, orchestrator and GPU, outcome, duration,"
                     + " tries, errors"
-                    + (jobType.equals(AI_BATCH) ? ", and LLM token counts (LLM jobs included)." : ".")
+                    + (jobType.equals(AI_BATCH)
+                        ? ", and LLM token counts (LLM jobs included)."
+                        : ".")
                     + " At most 31 days.")
             .window("job_ts", MAX_WINDOW)
             .filter(Params.filter("org", "Publishing org"), "org")

@@ -51,7 +51,10 @@ final class NetworkRoutes {
     List<Column> delta =
         KPIS.stream()
             .filter(c -> !c.name().equals("hours"))
-            .map(c -> Documents.nullable(Column.optional(c.name(), c.type(), "Change: " + c.comment())))
+            .map(
+                c ->
+                    Documents.nullable(
+                        Column.optional(c.name(), c.type(), "Change: " + c.comment())))
             .toList();
     RouteDoc doc =
         new RouteDoc(
@@ -76,7 +79,8 @@ final class NetworkRoutes {
   private static Payload summaryDocument(RouteRequest request) {
     QueryParams.TimeRange range = request.params().timeRange(request.now(), SUMMARY_MAX);
     Duration length = Duration.between(range.start(), range.end());
-    QueryParams.TimeRange prior = new QueryParams.TimeRange(range.start().minus(length), range.start());
+    QueryParams.TimeRange prior =
+        new QueryParams.TimeRange(range.start().minus(length), range.start());
     Map<String, Object> current = kpis(request, range);
     Map<String, Object> before = kpis(request, prior);
     Map<String, Object> delta = new LinkedHashMap<>();
@@ -189,44 +193,50 @@ final class NetworkRoutes {
     String catalog = request.context().catalog();
     Sql freshness = new Sql(catalog);
     freshness
-        .append("SELECT org, family, max(latest_event_ts) AS latest_event_ts,"
-            + " CAST(to_unixtime(")
+        .append(
+            "SELECT org, family, max(latest_event_ts) AS latest_event_ts," + " CAST(to_unixtime(")
         .instant(now)
         .append(") - to_unixtime(max(latest_event_ts)) AS bigint) AS lag_seconds FROM ")
         .table("data_quality_hourly")
         .append(" WHERE ")
-        .window("window_start", "window_date",
+        .window(
+            "window_start",
+            "window_date",
             new QueryParams.TimeRange(now.minus(FRESHNESS_LOOKBACK), now))
         .append(" AND latest_event_ts IS NOT NULL GROUP BY org, family ORDER BY org, family");
     List<Map<String, Object>> fresh = request.context().rows(freshness.query());
 
     Sql quality = new Sql(catalog);
     quality
-        .append("SELECT coalesce(sum(bronze_rows), 0) AS bronze_rows,"
-            + " coalesce(sum(accepted_events), 0) AS accepted_events,"
-            + " coalesce(sum(duplicate_deliveries), 0) AS duplicate_deliveries,"
-            + " coalesce(sum(ignored_events), 0) AS ignored_events,"
-            + " coalesce(sum(quarantined_events), 0) AS quarantined_events,"
-            + " coalesce(sum(late_events), 0) AS late_events,"
-            + " CAST(sum(quarantined_events) AS double) / nullif(sum(bronze_rows), 0)"
-            + " AS quarantine_rate,"
-            + " CAST(sum(late_events) AS double) / nullif(sum(accepted_events), 0) AS late_rate,"
-            + " coalesce(sum(selections), 0) AS selections,"
-            + " coalesce(sum(resolved_selections), 0) AS resolved_selections,"
-            + " CAST(sum(resolved_selections) AS double) / nullif(sum(selections), 0)"
-            + " AS attribution_quality FROM ")
+        .append(
+            "SELECT coalesce(sum(bronze_rows), 0) AS bronze_rows,"
+                + " coalesce(sum(accepted_events), 0) AS accepted_events,"
+                + " coalesce(sum(duplicate_deliveries), 0) AS duplicate_deliveries,"
+                + " coalesce(sum(ignored_events), 0) AS ignored_events,"
+                + " coalesce(sum(quarantined_events), 0) AS quarantined_events,"
+                + " coalesce(sum(late_events), 0) AS late_events,"
+                + " CAST(sum(quarantined_events) AS double) / nullif(sum(bronze_rows), 0)"
+                + " AS quarantine_rate,"
+                + " CAST(sum(late_events) AS double) / nullif(sum(accepted_events), 0) AS late_rate,"
+                + " coalesce(sum(selections), 0) AS selections,"
+                + " coalesce(sum(resolved_selections), 0) AS resolved_selections,"
+                + " CAST(sum(resolved_selections) AS double) / nullif(sum(selections), 0)"
+                + " AS attribution_quality FROM ")
         .table("data_quality_hourly")
         .append(" WHERE ")
-        .window("window_start", "window_date",
+        .window(
+            "window_start",
+            "window_date",
             new QueryParams.TimeRange(now.minus(Duration.ofHours(24)), now));
     Map<String, Object> quality24h = request.context().rows(quality.query()).get(0);
 
     Sql runs = new Sql(catalog);
-    runs.append("SELECT job, max_by(run_id, finished_at) AS run_id,"
-            + " max_by(status, finished_at) AS status, max_by(run_time, finished_at) AS run_time,"
-            + " max(finished_at) AS finished_at, max_by(duration_ms, finished_at) AS duration_ms,"
-            + " max_by(rows_in, finished_at) AS rows_in, max_by(rows_out, finished_at) AS rows_out,"
-            + " max_by(error_category, finished_at) AS error_category FROM ")
+    runs.append(
+            "SELECT job, max_by(run_id, finished_at) AS run_id,"
+                + " max_by(status, finished_at) AS status, max_by(run_time, finished_at) AS run_time,"
+                + " max(finished_at) AS finished_at, max_by(duration_ms, finished_at) AS duration_ms,"
+                + " max_by(rows_in, finished_at) AS rows_in, max_by(rows_out, finished_at) AS rows_out,"
+                + " max_by(error_category, finished_at) AS error_category FROM ")
         .opsTable("job_runs")
         .append(" WHERE run_time <= ")
         .instant(now)

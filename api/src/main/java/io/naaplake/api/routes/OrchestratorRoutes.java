@@ -5,7 +5,6 @@ import static io.naaplake.schema.LakeType.date;
 import static io.naaplake.schema.LakeType.decimal;
 import static io.naaplake.schema.LakeType.float64;
 import static io.naaplake.schema.LakeType.string;
-import static io.naaplake.schema.LakeType.timestamp;
 
 import io.naaplake.api.ApiConfig;
 import io.naaplake.api.QueryParams;
@@ -115,7 +114,8 @@ final class OrchestratorRoutes {
     fields.add(Documents.arrayOf("gpus", "GPUs on the newest inventory date.", GPUS));
     fields.add(
         Documents.arrayOf(
-            "latest_sla", "Hourly SLA rows of its newest hour with any (within 7 days).",
+            "latest_sla",
+            "Hourly SLA rows of its newest hour with any (within 7 days).",
             LATEST_SLA));
     fields.add(Documents.arrayOf("sla_trend", "Daily SLA over the last 7 days.", TREND_DAYS));
     fields.add(Documents.struct("fees", "Payments received over the last 7 days.", FEES));
@@ -146,8 +146,9 @@ final class OrchestratorRoutes {
 
     Sql identity = new Sql(catalog);
     identity
-        .append("SELECT orchestrator_address, as_of, orch_uris, node_version, pipelines, model_ids,"
-            + " physical_gpus, reported_gpu_uuids, gpu_model_names, first_seen, last_seen FROM ")
+        .append(
+            "SELECT orchestrator_address, as_of, orch_uris, node_version, pipelines, model_ids,"
+                + " physical_gpus, reported_gpu_uuids, gpu_model_names, first_seen, last_seen FROM ")
         .table("orchestrators")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -163,8 +164,9 @@ final class OrchestratorRoutes {
     Map<String, Object> fields = new LinkedHashMap<>(found);
 
     Sql gpus = new Sql(catalog);
-    gpus.append("SELECT window_date, gpu_id, physical_gpu_id, gpu_model_name, memory_gib,"
-            + " pipelines, model_ids, last_seen FROM ")
+    gpus.append(
+            "SELECT window_date, gpu_id, physical_gpu_id, gpu_model_name, memory_gib,"
+                + " pipelines, model_ids, last_seen FROM ")
         .table("gpu_inventory")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -179,9 +181,11 @@ final class OrchestratorRoutes {
 
     QueryParams.TimeRange week = new QueryParams.TimeRange(now.minus(TREND), now);
     Sql latest = new Sql(catalog);
-    latest.append("SELECT window_start, pipeline, model_id, gpu_id, requested_sessions,"
-            + " effective_success_rate, no_swap_rate, avg_output_fps, sla_score, is_settled"
-            + " FROM (SELECT *, max(window_start) OVER () AS newest FROM ")
+    latest
+        .append(
+            "SELECT window_start, pipeline, model_id, gpu_id, requested_sessions,"
+                + " effective_success_rate, no_swap_rate, avg_output_fps, sla_score, is_settled"
+                + " FROM (SELECT *, max(window_start) OVER () AS newest FROM ")
         .table("streaming_sla_hourly")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -191,8 +195,10 @@ final class OrchestratorRoutes {
     fields.put("latest_sla", request.context().rows(latest.query()));
 
     Sql trend = new Sql(catalog);
-    trend.append("SELECT window_date, pipeline, model_id, requested_sessions,"
-            + " effective_success_rate, avg_output_fps, sla_score, is_settled FROM ")
+    trend
+        .append(
+            "SELECT window_date, pipeline, model_id, requested_sessions,"
+                + " effective_success_rate, avg_output_fps, sla_score, is_settled FROM ")
         .table("streaming_sla_daily")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -208,8 +214,9 @@ final class OrchestratorRoutes {
 
     Sql reasons = new Sql(catalog);
     reasons
-        .append("SELECT category, reason, sum(occurrences) AS occurrences,"
-            + " sum(sessions) AS sessions FROM ")
+        .append(
+            "SELECT category, reason, sum(occurrences) AS occurrences,"
+                + " sum(sessions) AS sessions FROM ")
         .table("failure_reasons_hourly")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -228,11 +235,12 @@ final class OrchestratorRoutes {
         .date(from)
         .append(" AS from_date, ")
         .date(to)
-        .append(" AS to_date, coalesce(sum(payment_events), 0) AS payment_events,"
-            + " coalesce(sum(tickets), 0) AS tickets,"
-            + " coalesce(sum(face_value_wei), CAST(0 AS decimal(38, 0))) AS face_value_wei,"
-            + " coalesce(sum(expected_value_wei), CAST(0 AS decimal(38, 10)))"
-            + " AS expected_value_wei FROM ")
+        .append(
+            " AS to_date, coalesce(sum(payment_events), 0) AS payment_events,"
+                + " coalesce(sum(tickets), 0) AS tickets,"
+                + " coalesce(sum(face_value_wei), CAST(0 AS decimal(38, 0))) AS face_value_wei,"
+                + " coalesce(sum(expected_value_wei), CAST(0 AS decimal(38, 10)))"
+                + " AS expected_value_wei FROM ")
         .table("economics_daily")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -306,9 +314,10 @@ final class OrchestratorRoutes {
     }
     Sql daily = new Sql(catalog);
     daily
-        .append("SELECT window_date, payment_events, tickets, face_value_wei, expected_value_wei,"
-            + " expected_value_eth, sessions_served, usage_minutes, expected_wei_per_usage_minute,"
-            + " is_settled FROM ")
+        .append(
+            "SELECT window_date, payment_events, tickets, face_value_wei, expected_value_wei,"
+                + " expected_value_eth, sessions_served, usage_minutes, expected_wei_per_usage_minute,"
+                + " is_settled FROM ")
         .table("economics_daily")
         .append(" WHERE orchestrator_address = ")
         .value(address)
@@ -323,7 +332,11 @@ final class OrchestratorRoutes {
     fields.putAll(fees(request, address, from, to));
     double minutes =
         days.stream()
-            .mapToDouble(d -> d.get("usage_minutes") == null ? 0 : ((Number) d.get("usage_minutes")).doubleValue())
+            .mapToDouble(
+                d ->
+                    d.get("usage_minutes") == null
+                        ? 0
+                        : ((Number) d.get("usage_minutes")).doubleValue())
             .sum();
     fields.put("usage_minutes", minutes);
     java.math.BigDecimal expected = (java.math.BigDecimal) fields.get("expected_value_wei");

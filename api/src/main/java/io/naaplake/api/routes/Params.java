@@ -30,7 +30,10 @@ final class Params {
 
   static ParamDoc limit(int defaultLimit, int maxLimit) {
     return ParamDoc.integer(
-        "limit", "Rows per page (default " + defaultLimit + ", max " + maxLimit + ").", 1, maxLimit);
+        "limit",
+        "Rows per page (default " + defaultLimit + ", max " + maxLimit + ").",
+        1,
+        maxLimit);
   }
 
   static ParamDoc cursor() {

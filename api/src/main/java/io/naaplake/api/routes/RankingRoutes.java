@@ -28,8 +28,7 @@ final class RankingRoutes {
   static final Duration DISCOVERY_OFFERS = Duration.ofHours(24);
 
   static final int MAX_CAPS = 20;
-  private static final Pattern CAP =
-      Pattern.compile("[A-Za-z0-9._:@+()-]+/[A-Za-z0-9._:/@+()-]+");
+  private static final Pattern CAP = Pattern.compile("[A-Za-z0-9._:@+()-]+/[A-Za-z0-9._:/@+()-]+");
 
   private RankingRoutes() {}
 
@@ -51,8 +50,12 @@ final class RankingRoutes {
             "window_label",
             "24h")
         .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .orderBy(ascending("as_of"), ascending("window_label"), ascending("rank"),
-            ascending("orchestrator_address"), ascending("pipeline"))
+        .orderBy(
+            ascending("as_of"),
+            ascending("window_label"),
+            ascending("rank"),
+            ascending("orchestrator_address"),
+            ascending("pipeline"))
         .build();
   }
 
@@ -112,8 +115,7 @@ final class RankingRoutes {
               }
               for (String part : parts) {
                 if (!CAP.matcher(part).matches()) {
-                  throw new BadParameter(
-                      "caps", "expected comma-separated pipeline/model pairs");
+                  throw new BadParameter("caps", "expected comma-separated pipeline/model pairs");
                 }
                 int slash = part.indexOf('/');
                 caps.add(new Capability(part.substring(0, slash), part.substring(slash + 1)));
@@ -128,10 +130,11 @@ final class RankingRoutes {
     QueryParams.TimeRange offers = new QueryParams.TimeRange(now.minus(DISCOVERY_OFFERS), now);
     QueryParams.TimeRange recent = new QueryParams.TimeRange(now.minus(DISCOVERY_RECENT), now);
     Sql sql = new Sql(request.context().catalog());
-    sql.append("WITH offers AS (SELECT orchestrator_address, pipeline,"
-            + " max_by(orch_uri, quoted_at) AS orch_uri,"
-            + " array_sort(array_agg(DISTINCT concat(coalesce(pipeline, ''), '/',"
-            + " coalesce(model_id, '')))) AS capabilities, max(quoted_at) AS last_seen FROM ")
+    sql.append(
+            "WITH offers AS (SELECT orchestrator_address, pipeline,"
+                + " max_by(orch_uri, quoted_at) AS orch_uri,"
+                + " array_sort(array_agg(DISTINCT concat(coalesce(pipeline, ''), '/',"
+                + " coalesce(model_id, '')))) AS capabilities, max(quoted_at) AS last_seen FROM ")
         .table("orchestrator_pricing")
         .append(" WHERE ")
         .window("quoted_at", "window_date", offers);
@@ -147,29 +150,32 @@ final class RankingRoutes {
       }
       sql.append(")");
     }
-    sql.append(" GROUP BY orchestrator_address, pipeline), sla AS (SELECT orchestrator_address,"
-            + " pipeline, sum(sla_score * requested_sessions) / nullif(sum(requested_sessions), 0)"
-            + " / 100 AS score FROM ")
+    sql.append(
+            " GROUP BY orchestrator_address, pipeline), sla AS (SELECT orchestrator_address,"
+                + " pipeline, sum(sla_score * requested_sessions) / nullif(sum(requested_sessions), 0)"
+                + " / 100 AS score FROM ")
         .table("streaming_sla_hourly")
         .append(" WHERE ")
         .window("window_start", "window_date", recent)
-        .append(" AND sla_score IS NOT NULL AND requested_sessions > 0"
-            + " GROUP BY orchestrator_address, pipeline), jobs AS (SELECT orchestrator_address,"
-            + " pipeline_or_capability AS pipeline, CAST(sum(successful_jobs) AS double)"
-            + " / nullif(sum(jobs), 0) AS score FROM ")
+        .append(
+            " AND sla_score IS NOT NULL AND requested_sessions > 0"
+                + " GROUP BY orchestrator_address, pipeline), jobs AS (SELECT orchestrator_address,"
+                + " pipeline_or_capability AS pipeline, CAST(sum(successful_jobs) AS double)"
+                + " / nullif(sum(jobs), 0) AS score FROM ")
         .table("request_demand_hourly")
         .append(" WHERE ")
         .window("window_start", "window_date", recent)
-        .append(" GROUP BY orchestrator_address, pipeline_or_capability)"
-            + " SELECT o.orchestrator_address, o.orch_uri, o.pipeline, o.capabilities,"
-            + " coalesce(sla.score, jobs.score, 0e0) AS score,"
-            + " (sla.score IS NOT NULL OR jobs.score IS NOT NULL) AS recent_work, o.last_seen"
-            + " FROM offers o"
-            + " LEFT JOIN sla ON sla.orchestrator_address = o.orchestrator_address"
-            + " AND sla.pipeline IS NOT DISTINCT FROM o.pipeline"
-            + " LEFT JOIN jobs ON jobs.orchestrator_address = o.orchestrator_address"
-            + " AND jobs.pipeline IS NOT DISTINCT FROM o.pipeline"
-            + " WHERE o.orchestrator_address IS NOT NULL");
+        .append(
+            " GROUP BY orchestrator_address, pipeline_or_capability)"
+                + " SELECT o.orchestrator_address, o.orch_uri, o.pipeline, o.capabilities,"
+                + " coalesce(sla.score, jobs.score, 0e0) AS score,"
+                + " (sla.score IS NOT NULL OR jobs.score IS NOT NULL) AS recent_work, o.last_seen"
+                + " FROM offers o"
+                + " LEFT JOIN sla ON sla.orchestrator_address = o.orchestrator_address"
+                + " AND sla.pipeline IS NOT DISTINCT FROM o.pipeline"
+                + " LEFT JOIN jobs ON jobs.orchestrator_address = o.orchestrator_address"
+                + " AND jobs.pipeline IS NOT DISTINCT FROM o.pipeline"
+                + " WHERE o.orchestrator_address IS NOT NULL");
     return sql.view(DISCOVERED);
   }
 }

@@ -47,8 +47,7 @@ public final class RouteContext {
     List<Map<String, Object>> rows = lake.query(sql);
     if (rows.size() > config.maxLimit()) {
       throw new io.naaplake.api.BadParameter(
-          "end",
-          "more than " + config.maxLimit() + " rows; narrow the window or add a filter");
+          "end", "more than " + config.maxLimit() + " rows; narrow the window or add a filter");
     }
     return rows;
   }

@@ -57,8 +57,7 @@ public record RouteRequest(
     String scope = cursorScope();
     Optional<String> cursorText = params.single("cursor");
     cursorText.ifPresent(
-        text ->
-            query.after(context.cursor().decode(scope, text, query.sortColumns().size())));
+        text -> query.after(context.cursor().decode(scope, text, query.sortColumns().size())));
     SqlQuery sql = query.pageSize(limit).build();
     List<Map<String, Object>> fetched = context.rows(sql);
     boolean hasMore = fetched.size() > limit;

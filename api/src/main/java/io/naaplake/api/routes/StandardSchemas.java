@@ -106,7 +106,9 @@ final class StandardSchemas {
             "Run time of the newest finished gold run: the time its data is complete to (UTC); null when none."));
     gold.put(
         "age_seconds",
-        described(orNull(typed("integer")), "Seconds from that run time to now (the as-of time when set); null when none."));
+        described(
+            orNull(typed("integer")),
+            "Seconds from that run time to now (the as-of time when set); null when none."));
     gold.put(
         "max_age_seconds",
         described(typed("integer"), "The age beyond which the API reports not_ready."));

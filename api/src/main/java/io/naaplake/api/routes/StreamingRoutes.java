@@ -15,8 +15,14 @@ final class StreamingRoutes {
   private StreamingRoutes() {}
 
   static List<Route> all(ApiConfig config) {
-    return List.of(sla(config), slaDaily(config), demand(config), gpuMetrics(config),
-        orchestrators(config), active(config), failures(config));
+    return List.of(
+        sla(config),
+        slaDaily(config),
+        demand(config),
+        gpuMetrics(config),
+        orchestrators(config),
+        active(config),
+        failures(config));
   }
 
   static Route sla(ApiConfig config) {
@@ -32,8 +38,13 @@ final class StreamingRoutes {
         .filter(Params.filter("model", "Model id"), "model_id")
         .filter(Params.filter("gpu", "GPU id (reported UUID)"), "gpu_id")
         .filter(Params.filter("org", "Publishing org"), "org")
-        .orderBy(descending("window_start"), ascending("org"), ascending("orchestrator_address"),
-            ascending("pipeline"), ascending("model_id"), ascending("gpu_id"))
+        .orderBy(
+            descending("window_start"),
+            ascending("org"),
+            ascending("orchestrator_address"),
+            ascending("pipeline"),
+            ascending("model_id"),
+            ascending("gpu_id"))
         .build();
   }
 
@@ -47,8 +58,11 @@ final class StreamingRoutes {
         .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
         .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
         .filter(Params.filter("model", "Model id"), "model_id")
-        .orderBy(descending("window_date"), ascending("orchestrator_address"),
-            ascending("pipeline"), ascending("model_id"))
+        .orderBy(
+            descending("window_date"),
+            ascending("orchestrator_address"),
+            ascending("pipeline"),
+            ascending("model_id"))
         .build();
   }
 
@@ -64,8 +78,12 @@ final class StreamingRoutes {
         .filter(Params.filter("gateway", "Gateway"), "gateway")
         .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
         .filter(Params.filter("model", "Model id"), "model_id")
-        .orderBy(descending("window_start"), ascending("org"), ascending("gateway"),
-            ascending("pipeline"), ascending("model_id"))
+        .orderBy(
+            descending("window_start"),
+            ascending("org"),
+            ascending("gateway"),
+            ascending("pipeline"),
+            ascending("model_id"))
         .build();
   }
 
@@ -83,12 +101,32 @@ final class StreamingRoutes {
         .filter(Params.filter("gpu_model", "GPU model name"), "gpu_model_name")
         .filter(Params.filter("org", "Publishing org"), "org")
         .notNull("gpu_id")
-        .select("window_start", "org", "orchestrator_address", "pipeline", "model_id", "gpu_id",
-            "gpu_model_name", "requested_sessions", "startup_success_sessions", "status_samples",
-            "avg_output_fps", "p95_output_fps", "fps_jitter_coefficient", "avg_e2e_latency_ms",
-            "avg_prompt_to_first_frame_ms", "swap_rate", "sla_score", "is_settled")
-        .orderBy(descending("window_start"), ascending("org"), ascending("orchestrator_address"),
-            ascending("pipeline"), ascending("model_id"), ascending("gpu_id"))
+        .select(
+            "window_start",
+            "org",
+            "orchestrator_address",
+            "pipeline",
+            "model_id",
+            "gpu_id",
+            "gpu_model_name",
+            "requested_sessions",
+            "startup_success_sessions",
+            "status_samples",
+            "avg_output_fps",
+            "p95_output_fps",
+            "fps_jitter_coefficient",
+            "avg_e2e_latency_ms",
+            "avg_prompt_to_first_frame_ms",
+            "swap_rate",
+            "sla_score",
+            "is_settled")
+        .orderBy(
+            descending("window_start"),
+            ascending("org"),
+            ascending("orchestrator_address"),
+            ascending("pipeline"),
+            ascending("model_id"),
+            ascending("gpu_id"))
         .build();
   }
 

@@ -59,8 +59,7 @@ final class SupplyRoutes {
 
   private static io.naaplake.api.GoldQuery.View gpuCounts(RouteRequest request) {
     QueryParams params = request.params();
-    LocalDate date =
-        params.date("date").orElse(LocalDate.ofInstant(request.now(), ZoneOffset.UTC));
+    LocalDate date = params.date("date").orElse(LocalDate.ofInstant(request.now(), ZoneOffset.UTC));
     String by = params.choice("by", GPU_GROUPS.keySet(), "gpu_model");
     String column = GPU_GROUPS.get(by);
     Sql sql = new Sql(request.context().catalog());
@@ -190,37 +189,41 @@ final class SupplyRoutes {
     Instant dayAgo = now.minus(Duration.ofHours(24));
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Sql sql = new Sql(request.context().catalog());
-    sql.append("WITH supply AS (SELECT s.pipeline, s.model_id,"
-            + " sum(s.advertised_capacity) AS gpu_slots, sum(s.active_streams) AS active_streams,"
-            + " sum(s.available_capacity) AS available_capacity FROM ")
+    sql.append(
+            "WITH supply AS (SELECT s.pipeline, s.model_id,"
+                + " sum(s.advertised_capacity) AS gpu_slots, sum(s.active_streams) AS active_streams,"
+                + " sum(s.available_capacity) AS available_capacity FROM ")
         .table("gpu_supply_hourly")
         .append(" s WHERE ");
     latestHour(sql, now, "s");
-    sql.append(" GROUP BY s.pipeline, s.model_id), warm AS (SELECT p.pipeline, p.model_id,"
-            + " count(DISTINCT p.orchestrator_address) AS warm_orchestrators FROM ")
+    sql.append(
+            " GROUP BY s.pipeline, s.model_id), warm AS (SELECT p.pipeline, p.model_id,"
+                + " count(DISTINCT p.orchestrator_address) AS warm_orchestrators FROM ")
         .table("orchestrator_pricing")
         .append(" p WHERE p.warm AND p.window_date = ")
         .date(today)
-        .append(" GROUP BY p.pipeline, p.model_id), fps AS (SELECT f.pipeline, f.model_id,"
-            + " sum(f.output_fps_sum) / nullif(sum(f.fps_positive_samples), 0) AS avg_output_fps"
-            + " FROM ")
+        .append(
+            " GROUP BY p.pipeline, p.model_id), fps AS (SELECT f.pipeline, f.model_id,"
+                + " sum(f.output_fps_sum) / nullif(sum(f.fps_positive_samples), 0) AS avg_output_fps"
+                + " FROM ")
         .table("streaming_sla_hourly")
         .append(" f WHERE ")
         .window("f.window_start", "f.window_date", new QueryParams.TimeRange(dayAgo, now))
-        .append(" GROUP BY f.pipeline, f.model_id), keys AS (SELECT pipeline, model_id FROM supply"
-            + " UNION SELECT pipeline, model_id FROM warm)"
-            + " SELECT k.pipeline, k.model_id,"
-            + " coalesce(warm.warm_orchestrators, 0) AS warm_orchestrators,"
-            + " coalesce(supply.gpu_slots, 0) AS gpu_slots,"
-            + " coalesce(supply.active_streams, 0) AS active_streams,"
-            + " coalesce(supply.available_capacity, 0) AS available_capacity,"
-            + " fps.avg_output_fps FROM keys k"
-            + " LEFT JOIN supply ON supply.pipeline IS NOT DISTINCT FROM k.pipeline"
-            + " AND supply.model_id IS NOT DISTINCT FROM k.model_id"
-            + " LEFT JOIN warm ON warm.pipeline IS NOT DISTINCT FROM k.pipeline"
-            + " AND warm.model_id IS NOT DISTINCT FROM k.model_id"
-            + " LEFT JOIN fps ON fps.pipeline IS NOT DISTINCT FROM k.pipeline"
-            + " AND fps.model_id IS NOT DISTINCT FROM k.model_id WHERE true");
+        .append(
+            " GROUP BY f.pipeline, f.model_id), keys AS (SELECT pipeline, model_id FROM supply"
+                + " UNION SELECT pipeline, model_id FROM warm)"
+                + " SELECT k.pipeline, k.model_id,"
+                + " coalesce(warm.warm_orchestrators, 0) AS warm_orchestrators,"
+                + " coalesce(supply.gpu_slots, 0) AS gpu_slots,"
+                + " coalesce(supply.active_streams, 0) AS active_streams,"
+                + " coalesce(supply.available_capacity, 0) AS available_capacity,"
+                + " fps.avg_output_fps FROM keys k"
+                + " LEFT JOIN supply ON supply.pipeline IS NOT DISTINCT FROM k.pipeline"
+                + " AND supply.model_id IS NOT DISTINCT FROM k.model_id"
+                + " LEFT JOIN warm ON warm.pipeline IS NOT DISTINCT FROM k.pipeline"
+                + " AND warm.model_id IS NOT DISTINCT FROM k.model_id"
+                + " LEFT JOIN fps ON fps.pipeline IS NOT DISTINCT FROM k.pipeline"
+                + " AND fps.model_id IS NOT DISTINCT FROM k.model_id WHERE true");
     sql.andEquals("k.pipeline", request.params().filter("pipeline"));
     return sql.view(MODELS);
   }

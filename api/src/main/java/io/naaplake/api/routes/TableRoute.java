@@ -192,7 +192,8 @@ public final class TableRoute {
     }
     filterParams.forEach(
         (name, doc) ->
-            Params.value(params, doc).ifPresent(v -> query.whereEquals(filterColumns.get(name), v)));
+            Params.value(params, doc)
+                .ifPresent(v -> query.whereEquals(filterColumns.get(name), v)));
     fixed.forEach(query::whereEquals);
     fixedIn.forEach(query::whereIn);
     choices.forEach(
@@ -206,10 +207,7 @@ public final class TableRoute {
       Optional<Instant> snapshot = latestSnapshot(request);
       if (snapshot.isEmpty()) {
         return new Payload.Page(
-            List.of(),
-            null,
-            false,
-            params.limit(config.defaultLimit(), config.maxLimit()));
+            List.of(), null, false, params.limit(config.defaultLimit(), config.maxLimit()));
       }
       query.whereEquals("as_of_date", LocalDate.ofInstant(snapshot.get(), ZoneOffset.UTC));
       query.whereEquals("as_of", snapshot.get());
@@ -253,6 +251,8 @@ public final class TableRoute {
                         new SqlQuery.Parameter(
                             LocalDate.ofInstant(request.now(), ZoneOffset.UTC).toString())),
                     1));
-    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((Instant) rows.get(0).get("as_of"));
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable((Instant) rows.get(0).get("as_of"));
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Builds a route over a derived relation (grouped totals, joins of gold tables): the relation's
- * declared columns document the rows, its key orders them totally, and the route either returns
- * the complete list ({@link RouteDoc.Shape#LIST}, for short summaries) or pages through it.
+ * declared columns document the rows, its key orders them totally, and the route either returns the
+ * complete list ({@link RouteDoc.Shape#LIST}, for short summaries) or pages through it.
  */
 public final class ViewRoute {
   private final String path;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The identity of a computed payload: route template, path parameters, query parameters (sorted,
- * so {@code ?a=1&b=2} and {@code ?b=2&a=1} share an entry), the request's "now" and the data
- * version. Its hash is the weak ETag: the same key always yields the same data.
+ * The identity of a computed payload: route template, path parameters, query parameters (sorted, so
+ * {@code ?a=1&b=2} and {@code ?b=2&a=1} share an entry), the request's "now" and the data version.
+ * Its hash is the weak ETag: the same key always yields the same data.
  */
 public record CacheKey(String text) {
 

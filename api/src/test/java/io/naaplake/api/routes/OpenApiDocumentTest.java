@@ -209,8 +209,7 @@ class OpenApiDocumentTest {
     assertThat(schema("Readiness").at("/properties/status/enum").toString())
         .isEqualTo("[\"ready\",\"not_ready\"]");
     assertThat(schema("Readiness").at("/properties/gold/required").toString())
-        .isEqualTo(
-            "[\"data_version\",\"last_run_time\",\"age_seconds\",\"max_age_seconds\"]");
+        .isEqualTo("[\"data_version\",\"last_run_time\",\"age_seconds\",\"max_age_seconds\"]");
   }
 
   @Test
