@@ -273,8 +273,9 @@ final class OrchestratorRoutes {
     fields.add(
         Column.optional(
             "expected_wei_per_usage_minute",
-            decimal(38, 10),
-            "expected_value_wei / usage_minutes over the window; null without usage."));
+            float64(),
+            "expected_value_wei / usage_minutes over the window (as economics_daily, a double);"
+                + " null without usage."));
     fields.add(Documents.arrayOf("daily", "One entry per date with data.", ECONOMICS_DAYS));
     RouteDoc doc =
         new RouteDoc(
@@ -340,12 +341,7 @@ final class OrchestratorRoutes {
             .sum();
     fields.put("usage_minutes", minutes);
     java.math.BigDecimal expected = (java.math.BigDecimal) fields.get("expected_value_wei");
-    fields.put(
-        "expected_wei_per_usage_minute",
-        minutes > 0
-            ? expected.divide(
-                java.math.BigDecimal.valueOf(minutes), 10, java.math.RoundingMode.HALF_UP)
-            : null);
+    fields.put("expected_wei_per_usage_minute", minutes > 0 ? expected.doubleValue() / minutes : null);
     fields.put("daily", days);
     return new Payload.Document(fields);
   }
