@@ -12,6 +12,7 @@ import io.naaplake.api.routes.DocsPage;
 import io.naaplake.api.routes.OpenApiDocument;
 import io.naaplake.api.routes.Route;
 import io.naaplake.api.serve.ApiService;
+import io.naaplake.api.serve.ProblemErrorHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,6 +40,9 @@ public final class ApiServer {
   /** A client-supplied request id is reused only when it is short and plain (it is logged). */
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  /** Request line plus headers; see {@link #configure}. */
+  public static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
+
   private ApiServer() {}
 
   /** The app with only the service routes (no lake behind it): the HTTP shell's own tests. */
@@ -64,6 +68,10 @@ public final class ApiServer {
   private static void configure(
       JavalinConfig config, TokenBucketRateLimiter limiter, Optional<ApiService> service) {
     config.http.compressionStrategy = CompressionStrategy.GZIP;
+    // Long enough that every oversized parameter reaches the application and is refused there as a
+    // 400 naming it; longer request lines are refused by Jetty (431, as problem+json).
+    config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.http.prefer405over404 = false;
     config.bundledPlugins.enableCors(
         cors ->
