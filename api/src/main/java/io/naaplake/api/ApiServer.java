@@ -70,7 +70,8 @@ public final class ApiServer {
     config.http.compressionStrategy = CompressionStrategy.GZIP;
     // Long enough that every oversized parameter reaches the application and is refused there as a
     // 400 naming it; longer request lines are refused by Jetty (431, as problem+json).
-    config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.http.prefer405over404 = false;
     config.bundledPlugins.enableCors(
@@ -99,9 +100,11 @@ public final class ApiServer {
         Exception.class,
         (e, ctx) -> {
           Problem problem = Problems.of(e);
-          if (problem.status() >= 500) {
+          if (problem.status() == 500) {
             // The client gets a fixed text; the details go to the log with the request id.
             LOG.warn("request {} {} failed", requestId(ctx), ctx.path(), e);
+          } else if (problem.status() > 500) {
+            LOG.info("request {} {}: {}", requestId(ctx), ctx.path(), e.getMessage());
           }
           writeProblem(ctx, problem);
         });

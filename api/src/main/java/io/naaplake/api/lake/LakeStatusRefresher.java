@@ -68,13 +68,21 @@ public final class LakeStatusRefresher implements AutoCloseable {
       status.set(poll());
     } catch (NaapException e) {
       if (status.get().reachable()) {
-        LOG.warn("lake status poll failed: {}", e.getMessage());
+        LOG.warn("lake status poll failed: {} ({})", e.getMessage(), rootMessage(e));
       }
       status.updateAndGet(s -> s.unreachable("Trino did not answer: " + e.code()));
     } catch (RuntimeException e) {
       LOG.warn("lake status poll failed", e);
       status.updateAndGet(s -> s.unreachable("Trino did not answer"));
     }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   private LakeStatus poll() {

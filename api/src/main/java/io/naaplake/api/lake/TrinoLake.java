@@ -57,6 +57,17 @@ public final class TrinoLake implements AutoCloseable {
     void finished(Duration elapsed, Outcome outcome);
   }
 
+  private static final List<String> UNAVAILABLE_SIGNS =
+      List.of(
+          "Error starting query",
+          "Error fetching next",
+          "SERVER_STARTING_UP",
+          "SERVER_SHUTTING_DOWN",
+          "NO_NODES_AVAILABLE",
+          "shutting down",
+          "Connection refused",
+          "Failed to connect");
+
   private final ApiConfig config;
   private final ExecutorService pool;
   private final AtomicReference<QueryListener> listener = new AtomicReference<>((d, o) -> {});
@@ -195,16 +206,16 @@ public final class TrinoLake implements AutoCloseable {
    */
   static boolean isUnreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException || t instanceof java.net.ConnectException) {
+      if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
         return true;
       }
       String message = String.valueOf(t.getMessage());
-      if (message.contains("Error starting query")
-          || message.contains("Error fetching next")
-          || message.contains("SERVER_STARTING_UP")
-          || message.contains("Connection refused")
-          || message.contains("503")) {
-        return true;
+      // A server that is starting, stopping or has lost its workers answers with an error rather
+      // than refusing the connection; none of these says anything about the query itself.
+      for (String sign : UNAVAILABLE_SIGNS) {
+        if (message.contains(sign)) {
+          return true;
+        }
       }
     }
     return false;

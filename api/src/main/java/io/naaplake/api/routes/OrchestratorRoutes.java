@@ -341,7 +341,8 @@ final class OrchestratorRoutes {
             .sum();
     fields.put("usage_minutes", minutes);
     java.math.BigDecimal expected = (java.math.BigDecimal) fields.get("expected_value_wei");
-    fields.put("expected_wei_per_usage_minute", minutes > 0 ? expected.doubleValue() / minutes : null);
+    fields.put(
+        "expected_wei_per_usage_minute", minutes > 0 ? expected.doubleValue() / minutes : null);
     fields.put("daily", days);
     return new Payload.Document(fields);
   }

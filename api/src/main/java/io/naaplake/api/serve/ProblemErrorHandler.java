@@ -14,15 +14,19 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own error answers (a request line or headers over the size limit, an unparseable
- * request) as problem+json like every other error of the API, instead of Jetty's HTML page. These
- * requests never reach the application, so no request id or path is known.
+ * Jetty's own error answers (a request line or headers over the size limit, an unparseable request)
+ * as problem+json like every other error of the API, instead of Jetty's HTML page. These requests
+ * never reach the application, so no request id or path is known.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause,
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback)
       throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);

@@ -25,8 +25,12 @@ class ApiBehaviourIT {
     String cursor = null;
     int pages = 0;
     do {
-      String url = path + (path.contains("?") ? "&" : "?") + "limit=" + pageSize
-          + (cursor == null ? "" : "&cursor=" + cursor);
+      String url =
+          path
+              + (path.contains("?") ? "&" : "?")
+              + "limit="
+              + pageSize
+              + (cursor == null ? "" : "&cursor=" + cursor);
       ApiClient.Response response = api.get(url);
       assertThat(response.status()).as(url).isEqualTo(200);
       JsonNode body = response.json();
@@ -105,8 +109,10 @@ class ApiBehaviourIT {
     String path = "/v1/streaming/sla?start=2025-11-10T00:00:00Z&end=2025-12-10T00:00:00Z&limit=2";
     String cursor = api.get(path).json().get("pagination").get("next_cursor").asText();
     ApiClient.Response other =
-        api.get("/v1/streaming/demand?start=2025-11-10T00:00:00Z&end=2025-12-10T00:00:00Z"
-            + "&limit=2&cursor=" + cursor);
+        api.get(
+            "/v1/streaming/demand?start=2025-11-10T00:00:00Z&end=2025-12-10T00:00:00Z"
+                + "&limit=2&cursor="
+                + cursor);
     assertThat(other.status()).isEqualTo(400);
     assertThat(other.json().get("parameter").asText()).isEqualTo("cursor");
     ApiClient.Response otherFilter =
@@ -137,7 +143,8 @@ class ApiBehaviourIT {
 
     String metrics = api.raw("/metrics", Map.of()).body();
     assertThat(metrics)
-        .contains("naap_api_cache_requests_total{result=\"hit\",route=\"/v1/streaming/sla/daily\"}");
+        .contains(
+            "naap_api_cache_requests_total{result=\"hit\",route=\"/v1/streaming/sla/daily\"}");
     assertThat(metrics).contains("naap_api_trino_query_duration_seconds_count");
     assertThat(metrics).contains("naap_api_request_duration_seconds_bucket");
   }
@@ -169,7 +176,8 @@ class ApiBehaviourIT {
     assertThat(response.status()).as(path).isEqualTo(400);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.json().get("parameter").asText()).isEqualTo(parameter);
-    assertThat(response.json().get("request_id").asText()).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.json().get("request_id").asText())
+        .isEqualTo(response.header("X-Request-Id"));
   }
 
   @Test
@@ -189,8 +197,7 @@ class ApiBehaviourIT {
     // a body the document describes (checked by the client).
     List<String> failures = new ArrayList<>();
     for (var route : SharedApi.get().service().routes()) {
-      String path =
-          route.doc().path().replace("{address}", RealSampleRoutesIT.ORCH);
+      String path = route.doc().path().replace("{address}", RealSampleRoutesIT.ORCH);
       ApiClient.Response response = api.get(path);
       if (response.status() != 200) {
         failures.add(path + " -> " + response.status() + " " + response.body());
@@ -216,10 +223,7 @@ class ApiBehaviourIT {
     assertThat(kept.header("X-Request-Id")).isEqualTo("abc-123");
     ApiClient.Response replaced = api.get("/healthz", Map.of("X-Request-Id", "a b;c"));
     assertThat(replaced.header("X-Request-Id")).isNotEqualTo("a b;c");
-    assertThat(
-            List.of(kept, replaced).stream()
-                .map(r -> r.status())
-                .collect(Collectors.toSet()))
+    assertThat(List.of(kept, replaced).stream().map(r -> r.status()).collect(Collectors.toSet()))
         .containsExactly(200);
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * control characters, empty and repeated parameters, path traversal, forged cursors) against every
  * route of the real server: no answer is a 5xx, and every refusal is a 400 problem document. The
  * only other refusal allowed is Jetty's 414 or 431 (as problem+json) for a request line over {@link
- * ApiServer#MAX_REQUEST_HEADER_BYTES}, which never reaches the application; it is counted and
- * must carry the problem type too.
+ * ApiServer#MAX_REQUEST_HEADER_BYTES}, which never reaches the application; it is counted and must
+ * carry the problem type too.
  */
 class HostileInputIT {
   /** Per route; 24 data routes × 110 = 2,640 requests, plus the service routes. */
@@ -56,11 +56,23 @@ class HostileInputIT {
         oversized++;
       }
       if (!fine && bad.size() < 20) {
-        bad.add(status + " " + type + " " + abbreviate(uri.toString()) + " -> " + abbreviate(response.body()));
+        bad.add(
+            status
+                + " "
+                + type
+                + " "
+                + abbreviate(uri.toString())
+                + " -> "
+                + abbreviate(response.body()));
       }
     }
     System.out.println(
-        "[hostile] " + requests.size() + " requests, statuses " + statuses + ", oversized " + oversized);
+        "[hostile] "
+            + requests.size()
+            + " requests, statuses "
+            + statuses
+            + ", oversized "
+            + oversized);
     assertThat(statuses.keySet()).noneMatch(s -> s >= 500);
     assertThat(bad).isEmpty();
     // The bulk really was refused (not silently served): most values are invalid.
