@@ -75,6 +75,15 @@ port_in_use() {
   fi
 }
 
+# A loopback port nothing listens on, from 18190 up (for private servers such as the API bench).
+free_port() {
+  local port
+  for port in $(seq 18190 18290); do
+    port_in_use "$port" || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
 # True if a TCP connect to 127.0.0.1:PORT succeeds.
 port_open() {
   timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null

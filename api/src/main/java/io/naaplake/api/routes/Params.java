@@ -9,8 +9,8 @@ final class Params {
   static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
   static final String FILTER_PATTERN = "^[A-Za-z0-9._:/@+()-]+( [A-Za-z0-9._:/@+()-]+)*$";
 
-  /** An address present in the fixture lake, for the docs' examples. */
-  static final String EXAMPLE_ADDRESS = "0x52cf2968b3dc6016778742d3539449a6597d5954";
+  /** The real sample's orchestrator (present in the fixture lake): the docs' and the bench's example. */
+  static final String EXAMPLE_ADDRESS = "0xd00354656922168815fcd1e51cbddb9e359e3c7f";
 
   private Params() {}
 
