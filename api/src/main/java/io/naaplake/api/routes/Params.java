@@ -9,7 +9,10 @@ final class Params {
   static final String ADDRESS_PATTERN = "^0x[0-9a-fA-F]{40}$";
   static final String FILTER_PATTERN = "^[A-Za-z0-9._:/@+()-]+( [A-Za-z0-9._:/@+()-]+)*$";
 
-  /** The real sample's orchestrator (present in the fixture lake): the docs' and the bench's example. */
+  /**
+   * The real sample's orchestrator (present in the fixture lake): the docs' and the bench's
+   * example.
+   */
   static final String EXAMPLE_ADDRESS = "0xd00354656922168815fcd1e51cbddb9e359e3c7f";
 
   private Params() {}

@@ -30,6 +30,16 @@ public sealed interface Payload {
     }
   }
 
+  /**
+   * A well-formed request for something the lake does not hold (an unknown orchestrator): cached
+   * like data, so repeating it does not query Trino again until the data changes.
+   */
+  record Missing(String detail) implements Payload {
+    public Missing {
+      requireNonNull(detail, "detail is null");
+    }
+  }
+
   /** One document. */
   record Document(Map<String, Object> fields) implements Payload {
     public Document {

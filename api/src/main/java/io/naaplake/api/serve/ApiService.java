@@ -6,6 +6,7 @@ import io.naaplake.api.ApiConfig;
 import io.naaplake.api.ApiMetrics;
 import io.naaplake.api.Cursor;
 import io.naaplake.api.QueryParams;
+import io.naaplake.api.ResourceNotFound;
 import io.naaplake.api.lake.LakeStatus;
 import io.naaplake.api.lake.LakeStatusRefresher;
 import io.naaplake.api.lake.TrinoLake;
@@ -128,6 +129,9 @@ public final class ApiService implements AutoCloseable {
     if (cached.isEmpty() && version.isPresent()) {
       cache.put(key.text(), payload);
     }
+    if (payload instanceof Payload.Missing missing) {
+      throw new ResourceNotFound(missing.detail());
+    }
     return new Answer(200, etag, body(payload, wall, requestId, version.orElse(null)));
   }
 
@@ -142,6 +146,8 @@ public final class ApiService implements AutoCloseable {
       return route
           .handler()
           .handle(new RouteRequest(route.doc().path(), params, pathParams, query, now, context));
+    } catch (ResourceNotFound e) {
+      return new Payload.Missing(e.getMessage());
     } catch (NaapException e) {
       if (e.code().equals("TRINO_UNAVAILABLE")) {
         status.markUnreachable("Trino did not answer a query");
