@@ -138,7 +138,8 @@ final class NetworkRoutes {
           Column.required("org", string(), "Publishing org."),
           Column.required("family", string(), "Event family."),
           Column.required("latest_event_ts", timestamp(), "Newest event time seen."),
-          Column.required("lag_seconds", bigint(), "now − latest_event_ts, seconds."));
+          Column.required(
+              "lag_seconds", bigint(), "now − latest_event_ts in whole seconds (truncated)."));
 
   private static final List<Column> QUALITY =
       List.of(
@@ -151,8 +152,16 @@ final class NetworkRoutes {
           Column.optional("quarantine_rate", float64(), "quarantined / bronze rows."),
           Column.optional("late_rate", float64(), "late / accepted."),
           Column.required("selections", bigint(), "Orchestrator selections."),
-          Column.required("resolved_selections", bigint(), "Selections attributed to hardware."),
-          Column.optional("attribution_quality", float64(), "resolved / selections."));
+          Column.required(
+              "resolved_selections", bigint(), "Selections with attribution_status resolved."),
+          Column.required(
+              "hardware_less_selections",
+              bigint(),
+              "Selections with attribution_status hardware_less (no hardware announced)."),
+          Column.optional(
+              "attribution_quality",
+              float64(),
+              "(resolved + hardware_less) / selections, as gold.data_quality_hourly defines it."));
 
   private static final List<Column> RUNS =
       List.of(
@@ -194,9 +203,10 @@ final class NetworkRoutes {
     Sql freshness = new Sql(catalog);
     freshness
         .append(
-            "SELECT org, family, max(latest_event_ts) AS latest_event_ts," + " CAST(to_unixtime(")
+            "SELECT org, family, max(latest_event_ts) AS latest_event_ts,"
+                + " date_diff('second', max(latest_event_ts), ")
         .instant(now)
-        .append(") - to_unixtime(max(latest_event_ts)) AS bigint) AS lag_seconds FROM ")
+        .append(") AS lag_seconds FROM ")
         .table("data_quality_hourly")
         .append(" WHERE ")
         .window(
@@ -220,8 +230,9 @@ final class NetworkRoutes {
                 + " CAST(sum(late_events) AS double) / nullif(sum(accepted_events), 0) AS late_rate,"
                 + " coalesce(sum(selections), 0) AS selections,"
                 + " coalesce(sum(resolved_selections), 0) AS resolved_selections,"
-                + " CAST(sum(resolved_selections) AS double) / nullif(sum(selections), 0)"
-                + " AS attribution_quality FROM ")
+                + " coalesce(sum(hardware_less_selections), 0) AS hardware_less_selections,"
+                + " CAST(sum(resolved_selections) + sum(hardware_less_selections) AS double)"
+                + " / nullif(sum(selections), 0) AS attribution_quality FROM ")
         .table("data_quality_hourly")
         .append(" WHERE ")
         .window(
