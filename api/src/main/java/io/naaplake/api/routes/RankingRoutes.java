@@ -137,9 +137,12 @@ final class RankingRoutes {
                 + " coalesce(model_id, '')))) AS capabilities, max(quoted_at) AS last_seen FROM ")
         .table("orchestrator_pricing")
         .append(" WHERE ")
-        .window("quoted_at", "window_date", offers);
+        .window("quoted_at", "window_date", offers)
+        .append(" GROUP BY orchestrator_address, pipeline");
     if (!caps.isEmpty()) {
-      sql.append(" AND (");
+      // caps choose the rows (an orchestrator and pipeline quoting any of them), not the pairs a
+      // row lists: capabilities, orch_uri and last_seen stay those of all its quotes.
+      sql.append(" HAVING bool_or(");
       for (int i = 0; i < caps.size(); i++) {
         sql.append(i == 0 ? "" : " OR ")
             .append("(pipeline = ")
@@ -151,7 +154,7 @@ final class RankingRoutes {
       sql.append(")");
     }
     sql.append(
-            " GROUP BY orchestrator_address, pipeline), sla AS (SELECT orchestrator_address,"
+            "), sla AS (SELECT orchestrator_address,"
                 + " pipeline, sum(sla_score * requested_sessions) / nullif(sum(requested_sessions), 0)"
                 + " / 100 AS score FROM ")
         .table("streaming_sla_hourly")

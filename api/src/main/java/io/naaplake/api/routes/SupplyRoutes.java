@@ -103,10 +103,22 @@ final class SupplyRoutes {
           .optional("model_id", string(), "Model id; null when unknown.")
           .required("window_start", timestamp(), "The supply hour the numbers are from.")
           .measure("physical_gpus", bigint(), "Physical GPUs offering the pipeline and model.")
-          .measure("advertised_capacity", bigint(), "Stream slots advertised.")
-          .measure("capacity_in_use", bigint(), "Slots in use.")
+          .optional(
+              "advertised_capacity",
+              bigint(),
+              "Σ PerCapability capacity of the offers; null when no offer reports a capacity.")
+          .optional(
+              "capacity_in_use",
+              bigint(),
+              "Σ PerCapability capacity_in_use of the offers; null when no offer reports it.")
           .measure("active_streams", bigint(), "Streams running.")
-          .measure("available_capacity", bigint(), "Slots free: advertised minus in use.")
+          .optional(
+              "available_capacity",
+              bigint(),
+              "GPUs free: Σ over the hour's GPU models of physical GPUs minus the streams on them"
+                  + " (gold available_capacity; negative when oversubscribed); streams on no known"
+                  + " GPU model are not subtracted. Null when no GPU of the pipeline and model is"
+                  + " known.")
           .keyedBy("pipeline", "model_id")
           .build();
 
@@ -160,10 +172,19 @@ final class SupplyRoutes {
           .measure(
               "warm_orchestrators",
               bigint(),
-              "Orchestrators quoting the model as warm (loaded) on the date of now.")
-          .measure("gpu_slots", bigint(), "Advertised stream slots in the latest supply hour.")
+              "Orchestrators whose latest price quote of the last 24 h has the model warm"
+                  + " (loaded).")
+          .optional(
+              "gpu_slots",
+              bigint(),
+              "Advertised capacity (Σ PerCapability capacity) in the latest supply hour; null when"
+                  + " no offer reports one.")
           .measure("active_streams", bigint(), "Streams running in the latest supply hour.")
-          .measure("available_capacity", bigint(), "Free slots in the latest supply hour.")
+          .optional(
+              "available_capacity",
+              bigint(),
+              "GPUs free in the latest supply hour: physical GPUs minus the streams on them, as"
+                  + " /v1/supply/capacity; null when no GPU of the pipeline and model is known.")
           .optional(
               "avg_output_fps",
               float64(),
@@ -176,9 +197,9 @@ final class SupplyRoutes {
     return ViewRoute.of("/v1/streaming/models", "streaming", config)
         .summary("Per pipeline and model: warm orchestrators, capacity, load and FPS")
         .description(
-            "What the network offers now for each pipeline and model: warm orchestrators (today's"
-                + " price quotes), GPU slots, active streams and free capacity (latest supply"
-                + " hour), and mean output FPS over the last 24 h.")
+            "What the network offers now for each pipeline and model: warm orchestrators (price"
+                + " quotes of the last 24 h), GPU slots, active streams and free capacity (latest"
+                + " supply hour), and mean output FPS over the last 24 h.")
         .param(Params.filter("pipeline", "Pipeline"))
         .view(MODELS, SupplyRoutes::modelsView)
         .build();
@@ -187,7 +208,7 @@ final class SupplyRoutes {
   private static io.naaplake.api.GoldQuery.View modelsView(RouteRequest request) {
     Instant now = request.now();
     Instant dayAgo = now.minus(Duration.ofHours(24));
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    QueryParams.TimeRange lastDay = new QueryParams.TimeRange(dayAgo, now);
     Sql sql = new Sql(request.context().catalog());
     sql.append(
             "WITH supply AS (SELECT s.pipeline, s.model_id,"
@@ -197,26 +218,30 @@ final class SupplyRoutes {
         .append(" s WHERE ");
     latestHour(sql, now, "s");
     sql.append(
-            " GROUP BY s.pipeline, s.model_id), warm AS (SELECT p.pipeline, p.model_id,"
-                + " count(DISTINCT p.orchestrator_address) AS warm_orchestrators FROM ")
+            " GROUP BY s.pipeline, s.model_id), warm AS (SELECT q.pipeline, q.model_id,"
+                + " count(DISTINCT q.orchestrator_address) AS warm_orchestrators FROM (SELECT"
+                + " p.orchestrator_address, p.pipeline, p.model_id,"
+                + " max_by(p.warm, p.quoted_at) AS warm FROM ")
         .table("orchestrator_pricing")
-        .append(" p WHERE p.warm AND p.window_date = ")
-        .date(today)
+        .append(" p WHERE ")
+        // The latest quote of the last 24 h decides, as for discovery: the date of now alone
+        // would count no orchestrator warm from midnight until the first quotes of the new day.
+        .window("p.quoted_at", "p.window_date", lastDay)
         .append(
-            " GROUP BY p.pipeline, p.model_id), fps AS (SELECT f.pipeline, f.model_id,"
+            " GROUP BY p.orchestrator_address, p.pipeline, p.model_id) q WHERE q.warm"
+                + " GROUP BY q.pipeline, q.model_id), fps AS (SELECT f.pipeline, f.model_id,"
                 + " sum(f.output_fps_sum) / nullif(sum(f.fps_positive_samples), 0) AS avg_output_fps"
                 + " FROM ")
         .table("streaming_sla_hourly")
         .append(" f WHERE ")
-        .window("f.window_start", "f.window_date", new QueryParams.TimeRange(dayAgo, now))
+        .window("f.window_start", "f.window_date", lastDay)
         .append(
             " GROUP BY f.pipeline, f.model_id), keys AS (SELECT pipeline, model_id FROM supply"
                 + " UNION SELECT pipeline, model_id FROM warm)"
                 + " SELECT k.pipeline, k.model_id,"
                 + " coalesce(warm.warm_orchestrators, 0) AS warm_orchestrators,"
-                + " coalesce(supply.gpu_slots, 0) AS gpu_slots,"
-                + " coalesce(supply.active_streams, 0) AS active_streams,"
-                + " coalesce(supply.available_capacity, 0) AS available_capacity,"
+                + " supply.gpu_slots, coalesce(supply.active_streams, 0) AS active_streams,"
+                + " supply.available_capacity,"
                 + " fps.avg_output_fps FROM keys k"
                 + " LEFT JOIN supply ON supply.pipeline IS NOT DISTINCT FROM k.pipeline"
                 + " AND supply.model_id IS NOT DISTINCT FROM k.model_id"
