@@ -115,9 +115,7 @@ final class EconomicsRoutes {
                 + " pixels per unit, wei per pixel, gwei per megapixel, whether the model is warm."
                 + " Newest date first.")
         .window("window_date", DAILY_MAX)
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("orchestrator", "pipeline", "model")
         .build();
   }
 }

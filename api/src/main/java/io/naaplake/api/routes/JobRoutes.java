@@ -153,11 +153,9 @@ final class JobRoutes {
                         : ".")
                     + " At most 31 days.")
             .window("job_ts", MAX_WINDOW)
-            .filter(Params.filter("org", "Publishing org"), "org")
-            .filter(Params.filter("gateway", "Gateway"), "gateway")
+            .filters("org", "gateway")
             .filter(Params.filter("pipeline", "Pipeline or capability"), "pipeline_or_capability")
-            .filter(Params.filter("model", "Model id"), "model_id")
-            .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address");
+            .filters("model", "orchestrator");
     if (jobType.equals(AI_BATCH)) {
       route.fixedIn("job_type", List.of(AI_BATCH, LLM));
     } else {

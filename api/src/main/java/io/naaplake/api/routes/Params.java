@@ -55,6 +55,38 @@ final class Params {
     return ParamDoc.text(name, what + " (exact match).", FILTER_PATTERN);
   }
 
+  /**
+   * The filters many routes share, by parameter name: the documented parameter and the column it
+   * matches when the column has the usual name.
+   */
+  static final java.util.Map<String, ParamDoc> STANDARD_FILTERS =
+      java.util.Map.of(
+          "orchestrator", address("orchestrator", "Orchestrator address"),
+          "pipeline", filter("pipeline", "Pipeline"),
+          "model", filter("model", "Model id"),
+          "gpu", filter("gpu", "GPU id (reported UUID)"),
+          "gpu_model", filter("gpu_model", "GPU model name"),
+          "org", filter("org", "Publishing org"),
+          "gateway", filter("gateway", "Gateway"));
+
+  static final java.util.Map<String, String> STANDARD_COLUMNS =
+      java.util.Map.of(
+          "orchestrator", "orchestrator_address",
+          "pipeline", "pipeline",
+          "model", "model_id",
+          "gpu", "gpu_id",
+          "gpu_model", "gpu_model_name",
+          "org", "org",
+          "gateway", "gateway");
+
+  static ParamDoc standard(String name) {
+    ParamDoc doc = STANDARD_FILTERS.get(name);
+    if (doc == null) {
+      throw new IllegalArgumentException("no standard filter " + name);
+    }
+    return doc;
+  }
+
   static List<ParamDoc> paging(int defaultLimit, int maxLimit) {
     return List.of(limit(defaultLimit, maxLimit), cursor());
   }

@@ -49,7 +49,7 @@ final class RankingRoutes {
             ParamDoc.choice("window", "24h (default) or 7d.", List.of("24h", "7d")),
             "window_label",
             "24h")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
+        .filters("pipeline")
         .orderBy(
             ascending("as_of"),
             ascending("window_label"),

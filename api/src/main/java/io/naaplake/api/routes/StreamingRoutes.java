@@ -33,11 +33,7 @@ final class StreamingRoutes {
                 + " (sessions, startup outcomes, swaps, FPS, latencies), their rates and the SLA"
                 + " score (quality-benchmark semantics). Newest hour first.")
         .window("window_start", HOURLY_MAX)
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
-        .filter(Params.filter("gpu", "GPU id (reported UUID)"), "gpu_id")
-        .filter(Params.filter("org", "Publishing org"), "org")
+        .filters("orchestrator", "pipeline", "model", "gpu", "org")
         .orderBy(
             descending("window_start"),
             ascending("org"),
@@ -55,9 +51,7 @@ final class StreamingRoutes {
             "One row per UTC date, orchestrator, pipeline and model, recomputed from the day's"
                 + " additive primitives (never an average of hourly rates). Newest date first.")
         .window("window_date", DAILY_MAX)
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("orchestrator", "pipeline", "model")
         .orderBy(
             descending("window_date"),
             ascending("orchestrator_address"),
@@ -74,10 +68,7 @@ final class StreamingRoutes {
                 + " (excused and unexcused), unserved (no orchestrator), swapped, and minutes used."
                 + " Newest hour first.")
         .window("window_start", HOURLY_MAX)
-        .filter(Params.filter("org", "Publishing org"), "org")
-        .filter(Params.filter("gateway", "Gateway"), "gateway")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("org", "gateway", "pipeline", "model")
         .orderBy(
             descending("window_start"),
             ascending("org"),
@@ -94,12 +85,7 @@ final class StreamingRoutes {
             "The hourly SLA rows that name a GPU, reduced to the per-GPU view: sessions, startup"
                 + " success, FPS (mean, p95, jitter), latencies, swap rate and SLA score.")
         .window("window_start", HOURLY_MAX)
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
-        .filter(Params.filter("gpu", "GPU id (reported UUID)"), "gpu_id")
-        .filter(Params.filter("gpu_model", "GPU model name"), "gpu_model_name")
-        .filter(Params.filter("org", "Publishing org"), "org")
+        .filters("orchestrator", "pipeline", "model", "gpu", "gpu_model", "org")
         .notNull("gpu_id")
         .select(
             "window_start",
@@ -137,7 +123,7 @@ final class StreamingRoutes {
             "Every orchestrator in the newest snapshot: service URIs, pipelines and models it"
                 + " offers, physical GPUs (UUID churn removed) and reported GPU UUIDs, last seen.")
         .latestSnapshot()
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
+        .filters("orchestrator")
         .orderBy(ascending("as_of"), ascending("orchestrator_address"))
         .build();
   }
@@ -149,11 +135,7 @@ final class StreamingRoutes {
             "Sessions open in the newest snapshot: gateway, orchestrator, pipeline, model, GPU,"
                 + " state, FPS and age.")
         .latestSnapshot()
-        .filter(Params.filter("org", "Publishing org"), "org")
-        .filter(Params.filter("gateway", "Gateway"), "gateway")
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("org", "gateway", "orchestrator", "pipeline", "model")
         .orderBy(ascending("as_of"), ascending("org"), ascending("session_key"))
         .build();
   }
@@ -166,10 +148,7 @@ final class StreamingRoutes {
                 + " occurrences, sessions affected, whether the reason is excusable, one example"
                 + " message. Newest hour first.")
         .window("window_start", HOURLY_MAX)
-        .filter(Params.filter("org", "Publishing org"), "org")
-        .filter(Params.address("orchestrator", "Orchestrator address"), "orchestrator_address")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("org", "orchestrator", "pipeline", "model")
         .filter(Params.filter("category", "Failure category"), "category")
         .build();
   }

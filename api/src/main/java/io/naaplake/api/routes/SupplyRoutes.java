@@ -91,9 +91,7 @@ final class SupplyRoutes {
             "Per hour: reported GPU UUIDs, physical GPUs, orchestrators, advertised capacity,"
                 + " capacity in use, active streams and available capacity. Newest hour first.")
         .window("window_start", StreamingRoutes.HOURLY_MAX)
-        .filter(Params.filter("gpu_model", "GPU model name"), "gpu_model_name")
-        .filter(Params.filter("pipeline", "Pipeline"), "pipeline")
-        .filter(Params.filter("model", "Model id"), "model_id")
+        .filters("gpu_model", "pipeline", "model")
         .build();
   }
 

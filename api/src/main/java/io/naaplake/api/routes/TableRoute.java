@@ -94,6 +94,14 @@ public final class TableRoute {
     return this;
   }
 
+  /** Standard filters ({@link Params#STANDARD_FILTERS}) on their usual columns, in order. */
+  public TableRoute filters(String... names) {
+    for (String name : names) {
+      filter(Params.standard(name), Params.STANDARD_COLUMNS.get(name));
+    }
+    return this;
+  }
+
   /** A condition every row of the route meets (e.g. the job type of a jobs route). */
   public TableRoute fixed(String column, Object value) {
     fixed.put(column, value);
