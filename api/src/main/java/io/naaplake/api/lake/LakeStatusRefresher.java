@@ -67,10 +67,12 @@ public final class LakeStatusRefresher implements AutoCloseable {
     try {
       status.set(poll());
     } catch (NaapException e) {
-      if (status.get().reachable()) {
+      String detail = "Trino did not answer: " + e.code();
+      LakeStatus before = status.get();
+      if (before.reachable() || !before.detail().orElse("").equals(detail)) {
         LOG.warn("lake status poll failed: {} ({})", e.getMessage(), rootMessage(e));
       }
-      status.updateAndGet(s -> s.unreachable("Trino did not answer: " + e.code()));
+      status.updateAndGet(s -> s.unreachable(detail));
     } catch (RuntimeException e) {
       LOG.warn("lake status poll failed", e);
       status.updateAndGet(s -> s.unreachable("Trino did not answer"));

@@ -62,6 +62,7 @@ public final class TrinoLake implements AutoCloseable {
           "Error starting query",
           "Error fetching next",
           "SERVER_STARTING_UP",
+          "still initializing",
           "SERVER_SHUTTING_DOWN",
           "NO_NODES_AVAILABLE",
           "shutting down",

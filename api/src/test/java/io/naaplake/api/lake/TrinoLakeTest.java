@@ -23,6 +23,11 @@ class TrinoLakeTest {
     assertThat(TrinoLake.isUnreachable(new SQLException("Query failed: SERVER_STARTING_UP")))
         .isTrue();
     assertThat(TrinoLake.isUnreachable(new SQLException("Server is shutting down"))).isTrue();
+    // What Trino 476 answers between listening and loading its catalogs (measured).
+    assertThat(
+            TrinoLake.isUnreachable(
+                new SQLException("Query failed (#1): Trino server is still initializing")))
+        .isTrue();
   }
 
   @Test
