@@ -254,4 +254,51 @@ class GoldQueryTest {
             "setString(2, 2026-01-15T12:00:00Z)",
             "setLong(3, 51)");
   }
+
+  @Test
+  void inAndNotNullBindEveryValueAndNameOnlyDeclaredColumns() {
+    SqlQuery query =
+        GoldQuery.on("delta", "request_jobs")
+            .select("org", "job_id_kind", "job_id", "job_ts")
+            .whereIn("job_type", List.of("ai_batch", "llm"))
+            .whereNotNull("orchestrator_address")
+            .build();
+    assertThat(query.sql())
+        .contains("\"job_type\" IN (?, ?)")
+        .contains("\"orchestrator_address\" IS NOT NULL");
+    assertThat(query.parameters().subList(0, 2))
+        .extracting(SqlQuery.Parameter::value)
+        .containsExactly("ai_batch", "llm");
+    assertThatThrownBy(() -> GoldQuery.on("delta", "request_jobs").whereIn("job_type", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aViewIsWrappedAndItsParametersComeFirst() {
+    TableDeclaration columns =
+        TableDeclaration.builder(Layer.GOLD, "view_x")
+            .comment("test view")
+            .optional("pipeline", io.naaplake.schema.LakeType.string(), "Pipeline.")
+            .measure("jobs", io.naaplake.schema.LakeType.bigint(), "Jobs.")
+            .keyedBy("pipeline")
+            .build();
+    GoldQuery.View view =
+        new GoldQuery.View(
+            columns,
+            "SELECT pipeline, count(*) AS jobs FROM "
+                + GoldQuery.tableReference("delta", "request_jobs")
+                + " WHERE org = ? GROUP BY pipeline",
+            List.of(new SqlQuery.Parameter("cloudspe")));
+    SqlQuery query = GoldQuery.over("delta", view).whereEquals("jobs", 3L).pageSize(10).build();
+    assertThat(query.sql())
+        .startsWith("SELECT \"pipeline\", \"jobs\" FROM (SELECT pipeline, count(*) AS jobs FROM")
+        .contains(") AS \"v\" WHERE \"jobs\" = ?");
+    assertThat(query.parameters())
+        .extracting(SqlQuery.Parameter::value)
+        .containsExactly("cloudspe", 3L, 11L);
+    assertThatThrownBy(() -> GoldQuery.tableReference("delta", "raw_events"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GoldQuery.View(columns, "SELECT ?", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
