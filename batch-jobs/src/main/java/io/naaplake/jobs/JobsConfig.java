@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.naaplake.config.DataSize;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.LakeErrors;
+import io.naaplake.jobs.lake.WriterLeaseConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,13 @@ import java.util.Map;
  *   evidence up to this age</td></tr>
  *   <tr><td>naap.silver.lateness-horizon</td><td>48h: events further behind their org's event-time
  *   high-water mark are stored and counted but do not recompute history</td></tr>
+ *   <tr><td>naap.lease.ttl</td><td>2m: a writer lease not renewed for this long has expired (how
+ *   long a crashed writer blocks the lake)</td></tr>
+ *   <tr><td>naap.lease.heartbeat-interval</td><td>20s: how often a holder renews its lease; must be
+ *   shorter than the TTL</td></tr>
+ *   <tr><td>naap.lease.max-wait</td><td>0s: how long a writer waits for a busy lake before failing
+ *   with LAKE_WRITER_BUSY; 0s fails at once (CLI runs); the scheduler passes its own</td></tr>
+ *   <tr><td>naap.lease.poll-interval</td><td>2s: how often a waiting writer looks again</td></tr>
  * </table>
  */
 public record JobsConfig(
@@ -57,7 +65,8 @@ public record JobsConfig(
     String trinoLakeLocation,
     boolean registerInTrino,
     java.util.Optional<String> clientIpKey,
-    io.naaplake.jobs.silver.SilverWindows silverWindows) {
+    io.naaplake.jobs.silver.SilverWindows silverWindows,
+    WriterLeaseConfig writerLease) {
 
   public static final String KAFKA_CLIENT_PREFIX = "naap.kafka.client.";
 
@@ -66,6 +75,7 @@ public record JobsConfig(
     requireNonNull(sparkMaster, "sparkMaster is null");
     requireNonNull(clientIpKey, "clientIpKey is null");
     requireNonNull(silverWindows, "silverWindows is null");
+    requireNonNull(writerLease, "writerLease is null");
     kafkaClientProperties = Map.copyOf(kafkaClientProperties);
     topicOrgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicOrgs));
     if (topicOrgs.isEmpty()) {
@@ -96,7 +106,8 @@ public record JobsConfig(
         settings.string("naap.trino.lake-location", "local:///"),
         settings.bool("naap.trino.register", true),
         settings.optionalString("naap.silver.client-ip-key"),
-        io.naaplake.jobs.silver.SilverWindows.from(settings));
+        io.naaplake.jobs.silver.SilverWindows.from(settings),
+        WriterLeaseConfig.from(settings));
   }
 
   private static Map<String, String> orderedDefaultTopics() {

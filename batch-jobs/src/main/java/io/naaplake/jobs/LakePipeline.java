@@ -2,16 +2,21 @@ package io.naaplake.jobs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.naaplake.errors.LakeErrors;
 import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.gold.GoldJob;
 import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.jobs.lake.LeaseStore;
+import io.naaplake.jobs.lake.WriterLease;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.silver.SilverEventsJob;
 import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
 import io.naaplake.jobs.trino.TrinoRegistrar;
 import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.TableDeclaration;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,50 +27,105 @@ import org.apache.spark.sql.SparkSession;
  * One pass of the pipeline over all new data: every layer that exists, in dependency order, then
  * Trino registration of every table: bronze ingest, the typed silver events, then the derived
  * silver entities, then gold.
+ *
+ * <p>Every public operation that writes the lake holds the lake's {@link WriterLease} while it
+ * writes, once per operation (the lease is not re-entrant); Trino registration runs after the lease
+ * is released, since it only changes Trino's catalog.
  */
 public final class LakePipeline {
+  /** Who drives a pipeline built without naming itself, as the writer lease shows it. */
+  public static final String DEFAULT_WRITER = "pipeline";
+
   private final SparkSession spark;
   private final JobsConfig config;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final String writer;
+  private final Duration maxLeaseWait;
 
+  /** A pipeline that waits for a busy lake as long as {@code naap.lease.max-wait} says. */
   public LakePipeline(
       SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
+    this(spark, config, clock, progress, DEFAULT_WRITER, config.writerLease().maxWait());
+  }
+
+  /**
+   * @param writer who drives the pipeline, shown to other writers while it holds the lake, e.g.
+   *     {@code "cli"}, {@code "scheduler hourly"}, {@code "backfill"}
+   * @param maxLeaseWait how long an operation waits for another writer to finish; zero fails at
+   *     once with {@code LAKE_WRITER_BUSY}
+   */
+  public LakePipeline(
+      SparkSession spark,
+      JobsConfig config,
+      Clock clock,
+      Consumer<String> progress,
+      String writer,
+      Duration maxLeaseWait) {
     this.spark = requireNonNull(spark, "spark is null");
     this.config = requireNonNull(config, "config is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.progress = requireNonNull(progress, "progress is null");
+    this.writer = requireNonNull(writer, "writer is null");
+    this.maxLeaseWait = requireNonNull(maxLeaseWait, "maxLeaseWait is null");
   }
 
   /** Each job creates or migrates the tables it writes, so no separate migration pass is needed. */
   public List<JobRun> runOnce(Instant runTime) {
-    List<JobRun> runs =
-        new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
-    runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
-    runs.add(new SilverEntitiesJob(spark, config, clock, progress).run(runTime));
-    runs.add(new GoldJob(spark, config, clock, progress).run(runTime));
+    List<JobRun> runs;
+    try (WriterLease lease = holdLake("run")) {
+      runs = new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
+      lease.checkStillHeld();
+      runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
+      lease.checkStillHeld();
+      runs.add(new SilverEntitiesJob(spark, config, clock, progress).run(runTime));
+      lease.checkStillHeld();
+      runs.add(new GoldJob(spark, config, clock, progress).run(runTime));
+    }
     register();
     return runs;
   }
 
   /** Recomputes gold from silver, whatever the run log says (after a drop or a rule change). */
+  @SuppressWarnings("try") // the lease is held, not used, while the job writes
   public JobRun rebuildGold(Instant runTime) {
-    JobRun run = new GoldJob(spark, config, clock, progress).rebuild(runTime);
+    JobRun run;
+    try (WriterLease lease = holdLake("rebuild-gold")) {
+      run = new GoldJob(spark, config, clock, progress).rebuild(runTime);
+    }
     register();
     return run;
   }
 
   /** Bronze ingest alone, without registration. */
+  @SuppressWarnings("try") // the lease is held, not used, while the job writes
   public List<JobRun> ingestOnly(Instant runTime) {
-    return new BronzeIngestJob(spark, config, clock, progress).run(runTime);
+    try (WriterLease lease = holdLake("ingest")) {
+      return new BronzeIngestJob(spark, config, clock, progress).run(runTime);
+    }
   }
 
   /** Creates missing tables and adds declared columns to existing ones. */
   public void migrate() {
-    LakeTables tables = new LakeTables(spark, config);
-    for (TableDeclaration table : LakeCatalog.tables()) {
-      tables.ensure(table);
+    try (WriterLease lease = holdLake("migrate")) {
+      LakeTables tables = new LakeTables(spark, config);
+      for (TableDeclaration table : LakeCatalog.tables()) {
+        lease.checkStillHeld();
+        tables.ensure(table);
+      }
     }
+  }
+
+  /** Takes the lake's writer lease for one operation; the caller closes it when done writing. */
+  private WriterLease holdLake(String operation) {
+    LeaseStore store;
+    try {
+      store = LeaseStore.forLake(config.lakeRoot(), spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw LakeErrors.ioFailure("finding the lake's writer lease under " + config.lakeRoot(), e);
+    }
+    return WriterLease.acquire(
+        store, config.writerLease(), writer + ": " + operation, maxLeaseWait, clock, progress);
   }
 
   /** Registers every table in Trino (no-op for registered ones); skipped when disabled. */

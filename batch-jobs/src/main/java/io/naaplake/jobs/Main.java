@@ -16,11 +16,17 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Entry point of the job jar: {@code run | ingest | migrate | register [--run-time ISO-INSTANT]}.
- * The same class runs under {@code ./naap} and under {@code spark-submit}.
+ * The same class runs under {@code ./naap} and under {@code spark-submit}. The writing commands
+ * hold the lake's writer lease while they write: if another writer holds it, they wait {@code
+ * naap.lease.max-wait} (by default not at all) and then exit with {@code LAKE_WRITER_BUSY}, naming
+ * that writer.
  */
 public final class Main {
   private static final String USAGE =
       "usage: Main (run|ingest|migrate|register|rebuild-gold) [--run-time 2026-01-08T22:00:00Z]";
+
+  /** How a command-line run names itself in the lake's writer lease. */
+  static final String CLI_WRITER = "cli";
 
   public static void main(String[] args) {
     if (args.length == 0) {
@@ -40,7 +46,14 @@ public final class Main {
     int exit;
     SparkSession spark = SparkSessions.create(config, "naap-" + args[0]);
     try {
-      LakePipeline pipeline = new LakePipeline(spark, config, Clock.systemUTC(), progress);
+      LakePipeline pipeline =
+          new LakePipeline(
+              spark,
+              config,
+              Clock.systemUTC(),
+              progress,
+              CLI_WRITER,
+              config.writerLease().maxWait());
       exit = dispatch(args[0], pipeline, runTime);
     } catch (NaapException e) {
       System.err.println(

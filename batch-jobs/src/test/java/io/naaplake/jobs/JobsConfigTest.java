@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.naaplake.config.DataSize;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
+import io.naaplake.jobs.lake.WriterLeaseConfig;
 import io.naaplake.jobs.silver.SilverWindows;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,13 @@ class JobsConfigTest {
                 Duration.ofMinutes(5),
                 Duration.ofHours(24),
                 Duration.ofHours(48)));
+    assertThat(config.writerLease())
+        .isEqualTo(
+            new WriterLeaseConfig(
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(20),
+                Duration.ZERO,
+                Duration.ofSeconds(2)));
   }
 
   @Test
@@ -66,7 +74,11 @@ class JobsConfigTest {
             Map.entry("naap.silver.attribution.fresh-window", "10m"),
             Map.entry("naap.silver.attribution.future-skew", "30s"),
             Map.entry("naap.silver.attribution.stale-lookback", "2h"),
-            Map.entry("naap.silver.lateness-horizon", "7d"));
+            Map.entry("naap.silver.lateness-horizon", "7d"),
+            Map.entry("naap.lease.ttl", "5m"),
+            Map.entry("naap.lease.heartbeat-interval", "30s"),
+            Map.entry("naap.lease.max-wait", "10m"),
+            Map.entry("naap.lease.poll-interval", "500ms"));
     JobsConfig config = JobsConfig.from(Settings.of(values));
     assertThat(config)
         .isEqualTo(
@@ -90,7 +102,12 @@ class JobsConfigTest {
                     Duration.ofMinutes(10),
                     Duration.ofSeconds(30),
                     Duration.ofHours(2),
-                    Duration.ofDays(7))));
+                    Duration.ofDays(7)),
+                new WriterLeaseConfig(
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(10),
+                    Duration.ofMillis(500))));
     assertThat(config.tablePath("bronze/raw_events"))
         .isEqualTo("s3a://bucket/lake/bronze/raw_events");
   }
@@ -114,5 +131,20 @@ class JobsConfigTest {
             () -> JobsConfig.from(Settings.of(Map.of("naap.silver.lateness-horizon", "0s"))))
         .isInstanceOf(NaapException.class)
         .hasMessageContaining("naap.silver.lateness-horizon");
+    assertThatThrownBy(
+            () ->
+                JobsConfig.from(
+                    Settings.of(
+                        Map.of("naap.lease.ttl", "20s", "naap.lease.heartbeat-interval", "20s"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.lease.heartbeat-interval")
+        .hasMessageContaining("shorter than naap.lease.ttl");
+    assertThatThrownBy(() -> JobsConfig.from(Settings.of(Map.of("naap.lease.ttl", "0s"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.lease.ttl");
+    assertThatThrownBy(
+            () -> JobsConfig.from(Settings.of(Map.of("naap.lease.poll-interval", "0ms"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.lease.poll-interval");
   }
 }

@@ -116,5 +116,69 @@ public final class LakeErrors {
         ErrorCategory.RETRIABLE, "IO_FAILURE", what + " failed: " + cause.getMessage(), cause);
   }
 
+  /**
+   * Another writer holds the lake's writer lease. Retriable: the holder finishes, or its lease
+   * expires if it crashed.
+   *
+   * @param lease where the lease lives
+   * @param holder who holds it and what it is doing
+   * @param waited how long this writer waited before giving up (zero: it did not wait)
+   */
+  public static NaapException lakeWriterBusy(
+      String lease,
+      String holder,
+      java.time.Instant since,
+      java.time.Instant lastHeartbeat,
+      java.time.Instant expiresAt,
+      java.time.Duration waited) {
+    return new NaapException(
+        ErrorCategory.RETRIABLE,
+        "LAKE_WRITER_BUSY",
+        "the lake is being written by "
+            + holder
+            + " since "
+            + since
+            + "; its lease "
+            + lease
+            + " expires at "
+            + expiresAt
+            + " unless renewed (last heartbeat "
+            + lastHeartbeat
+            + "). "
+            + (waited.isZero() ? "Did not wait" : "Waited " + waited.toMillis() + " ms")
+            + " (naap.lease.max-wait). Run again when it has finished; a crashed writer's lease"
+            + " expires by itself.",
+        null);
+  }
+
+  /**
+   * This writer no longer holds the lake's writer lease (taken over after a missed heartbeat, or
+   * deleted). Fatal: writing on could mean two writers on the lake.
+   */
+  public static NaapException lakeWriterLeaseLost(String lease, String detail) {
+    return new NaapException(
+        ErrorCategory.FATAL,
+        "LAKE_WRITER_LEASE_LOST",
+        "this writer no longer holds the lake's writer lease "
+            + lease
+            + ": "
+            + detail
+            + ". It stopped before writing more; run again once the lake is free.",
+        null);
+  }
+
+  /** The lease file exists but is not a lease this code wrote; a person has to look at it. */
+  public static NaapException lakeWriterLeaseUnreadable(String lease, String detail) {
+    return new NaapException(
+        ErrorCategory.FATAL,
+        "LAKE_WRITER_LEASE_UNREADABLE",
+        "the lake's writer lease "
+            + lease
+            + " cannot be read ("
+            + detail
+            + "). If no writer is running, delete the file.",
+        null);
+  }
+
   private LakeErrors() {}
 }

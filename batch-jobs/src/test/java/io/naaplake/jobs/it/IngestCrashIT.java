@@ -121,6 +121,12 @@ class IngestCrashIT {
     command.add("-Dnaap.kafka.bootstrap-servers=" + config.kafkaBootstrapServers());
     command.add("-Dnaap.ingest.topics=" + SETTINGS.get("naap.ingest.topics"));
     command.add("-Dnaap.trino.register=false");
+    // The killed child leaves its writer lease behind, as a crashed writer does: a short TTL lets
+    // the next child wait for it to expire and take it over instead of failing as busy.
+    command.add("-Dnaap.lease.ttl=3s");
+    command.add("-Dnaap.lease.heartbeat-interval=1s");
+    command.add("-Dnaap.lease.max-wait=60s");
+    command.add("-Dnaap.lease.poll-interval=500ms");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.naaplake.jobs.Main");
