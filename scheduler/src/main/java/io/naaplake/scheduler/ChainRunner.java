@@ -1,0 +1,19 @@
+package io.naaplake.scheduler;
+
+/**
+ * Does a chain's work (ingest, silver, gold; the daily report, exports, maintenance). The scheduler
+ * decides when and how often; the runner decides what. The batch-jobs module provides the real one
+ * through {@link ChainRunnerProvider}, so this module never needs Spark.
+ */
+public interface ChainRunner {
+
+  /**
+   * Runs one chain for {@code request.runTime()}. Must be safe to repeat for the same request: a
+   * retry, a crash recovery or a manual run may ask again.
+   *
+   * @throws Exception on failure; the scheduler reads its category with {@link
+   *     io.naaplake.errors.NaapException#categoryOf}: RETRIABLE is retried with backoff, BAD_DATA
+   *     and FATAL (any exception that is not a NaapException) are recorded and not retried
+   */
+  ChainResult run(ChainRequest request) throws Exception;
+}

@@ -1,0 +1,41 @@
+package io.naaplake.scheduler;
+
+import io.naaplake.config.Settings;
+import io.naaplake.errors.NaapException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./naap scheduler}: runs the chains until the process is stopped. Prints the schedule at
+ * start; a stop (Ctrl-C, SIGTERM) lets the running chain finish and closes the store, and a kill
+ * leaves the interrupted run to Quartz's recovery at the next start.
+ */
+public final class SchedulerMain {
+  private SchedulerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Clock clock = Clock.systemUTC();
+    SchedulerConfig config;
+    JsonLinesRunRecorder recorder;
+    NaapScheduler scheduler;
+    try {
+      Settings settings = Settings.fromEnvironment();
+      config = SchedulerConfig.from(settings);
+      ChainRunner runner = ChainRunnerProviders.load(settings);
+      recorder = new JsonLinesRunRecorder(config.runLog());
+      scheduler = NaapScheduler.start(config, runner, recorder, clock);
+    } catch (RuntimeException e) {
+      System.err.println(
+          "naap: scheduler did not start [" + NaapException.categoryOf(e) + "]: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "naap-scheduler-stop"));
+    new JobsCommand(scheduler.quartz(), recorder, clock, System.out, System.err)
+        .run(List.of("list"));
+    System.out.println("run log: " + config.runLog() + "; stop with Ctrl-C");
+    // Quartz's threads do the work; main only waits until the shutdown hook ends the JVM.
+    new CountDownLatch(1).await();
+  }
+}
