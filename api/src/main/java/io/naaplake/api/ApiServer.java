@@ -35,6 +35,7 @@ public final class ApiServer {
 
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String REQUEST_ID = "naap.request-id";
+  private static final String ROUTE = "naap.route";
   private static final String JSON = "application/json";
 
   /** A client-supplied request id is reused only when it is short and plain (it is logged). */
@@ -85,7 +86,7 @@ public final class ApiServer {
                 }));
     config.requestLogger.http((ctx, millis) -> logAccess(ctx, millis, service));
     config.routes.before(ctx -> beforeEach(ctx, limiter));
-    config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+    get(config, "/healthz", ctx -> ctx.json(Map.of("status", "ok")));
     service.ifPresent(s -> installServiceRoutes(config, s));
     config.routes.error(
         404,
@@ -124,13 +125,24 @@ public final class ApiServer {
             .toString();
     config.routes.get(DocsPage.SPEC_PATH, ctx -> ctx.contentType(JSON).result(openApi));
     DocsPage.install(config);
-    config.routes.get("/readyz", ctx -> readiness(ctx, service));
-    config.routes.get(
+    get(config, "/readyz", ctx -> readiness(ctx, service));
+    get(
+        config,
         "/metrics",
         ctx -> ctx.contentType(ApiMetrics.CONTENT_TYPE).result(service.metrics().scrape()));
     for (Route route : service.routes()) {
-      config.routes.get(route.doc().path(), ctx -> serve(ctx, service, route));
+      get(config, route.doc().path(), ctx -> serve(ctx, service, route));
     }
+  }
+
+  /** A GET route that records its template for the access log and the request metrics. */
+  private static void get(JavalinConfig config, String path, io.javalin.http.Handler handler) {
+    config.routes.get(
+        path,
+        ctx -> {
+          ctx.attribute(ROUTE, path);
+          handler.handle(ctx);
+        });
   }
 
   private static void serve(Context ctx, ApiService service, Route route) throws Exception {
@@ -208,14 +220,13 @@ public final class ApiServer {
         requestId(ctx));
   }
 
-  /** The matched route template, never the raw path: metric labels must stay bounded. */
+  /**
+   * The matched route template, never the raw path: metric labels must stay bounded. Requests no
+   * route matched (404s, static files, refusals before routing) are "unmatched".
+   */
   private static String routeTemplate(Context ctx) {
-    try {
-      String path = ctx.endpoint().path;
-      return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
-    } catch (RuntimeException e) {
-      return "unmatched";
-    }
+    String route = ctx.attribute(ROUTE);
+    return route == null ? "unmatched" : route;
   }
 
   private static String requestId(Context ctx) {

@@ -94,19 +94,25 @@ public final class LakeStatusRefresher implements AutoCloseable {
     }
     String runs = "\"" + catalog + "\".\"ops\".\"job_runs\"";
     // Finished runs only: a failed run changed nothing a response reads.
+    Instant now = clock.instant();
+    // Readiness judges the gold the API serves as of now: a run stamped later (a rebuild of a
+    // fixture lake, or a clock set back with --as-of) is not evidence of fresh data at now.
     List<Map<String, Object>> rows =
         lake.query(
             new SqlQuery(
                 "SELECT"
                     + " max_by(run_id, finished_at) AS data_version,"
-                    + " max(CASE WHEN job = ? THEN run_time END) AS gold_run_time"
+                    + " max(CASE WHEN job = ? AND run_time <= from_iso8601_timestamp(?)"
+                    + " THEN run_time END) AS gold_run_time"
                     + " FROM "
                     + runs
                     + " WHERE status <> ?",
-                List.of(new SqlQuery.Parameter("gold"), new SqlQuery.Parameter("failed")),
+                List.of(
+                    new SqlQuery.Parameter("gold"),
+                    new SqlQuery.Parameter(now.toString()),
+                    new SqlQuery.Parameter("failed")),
                 1));
     Map<String, Object> row = rows.isEmpty() ? Map.of() : rows.get(0);
-    Instant now = clock.instant();
     return new LakeStatus(
         true,
         Optional.empty(),

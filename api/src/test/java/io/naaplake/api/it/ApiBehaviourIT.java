@@ -146,6 +146,9 @@ class ApiBehaviourIT {
         .contains(
             "naap_api_cache_requests_total{result=\"hit\",route=\"/v1/streaming/sla/daily\"}");
     assertThat(metrics).contains("naap_api_trino_query_duration_seconds_count");
+    // Requests are counted per route template, never per raw path.
+    assertThat(metrics)
+        .contains("naap_api_requests_total{route=\"/v1/streaming/sla/daily\",status=\"304\"}");
     assertThat(metrics).contains("naap_api_request_duration_seconds_bucket");
   }
 

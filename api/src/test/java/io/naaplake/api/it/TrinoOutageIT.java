@@ -84,7 +84,10 @@ class TrinoOutageIT {
     Process process =
         new ProcessBuilder("bash", ApiItEnvironment.infra().resolve("trino.sh").toString(), command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            // Into a file: a forked test JVM's own stdout is the test framework's channel.
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    java.nio.file.Path.of("target", "trino-outage.log").toFile()))
             .start();
     if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
       throw new AssertionError("infra/trino.sh " + command + " failed");
