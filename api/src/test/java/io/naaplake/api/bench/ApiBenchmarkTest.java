@@ -216,7 +216,9 @@ class ApiBenchmarkTest {
     assertThat(result.budgetSpentDuring()).contains("warm");
     assertThat(result.cold().sent()).isEqualTo(1);
     assertThat(result.warm().sent()).isBetween(1, 999_999);
-    assertThat(hits(SUMMARY)).isEqualTo(result.requestsSent());
+    // Each of the 4 workers may have one request on the wire when the budget runs out: the server
+    // counts it, the bench (which stops waiting) does not. Observed once in CI: 3,053 vs 3,052.
+    assertThat(hits(SUMMARY)).isBetween(result.requestsSent(), result.requestsSent() + 4);
     assertThat(result.conditional().sent()).isZero();
     assertThat(result.exitCode()).isZero();
     assertThat(text(out)).contains("time budget of 3 s spent during the warm phase");
