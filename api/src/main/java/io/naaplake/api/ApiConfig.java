@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.naaplake.config.Settings;
 import io.naaplake.errors.LakeErrors;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
  *   runs plus slack make /readyz fail</td></tr>
  *   <tr><td>naap.api.as-of</td><td>none (the wall clock); an RFC 3339 instant serves a fixture
  *   lake as of its time ({@code ./naap serve --as-of})</td></tr>
+ *   <tr><td>naap.reports.dir</td><td>.run/reports: the network reports the pipeline writes,
+ *   served at /v1/reports (the launcher passes $NAAP_RUN_DIR/reports)</td></tr>
+ *   <tr><td>naap.exports.dir</td><td>.run/exports: the governance exports, served at
+ *   /v1/exports (the launcher passes $NAAP_RUN_DIR/exports)</td></tr>
  *   <tr><td>naap.api.cursor-key</td><td>none: a random key per process, so cursors stop working
  *   (400) after a restart; set it (16+ characters) when several replicas serve one client</td></tr>
  * </table>
@@ -59,7 +64,9 @@ public record ApiConfig(
     Duration refreshInterval,
     Duration readinessMaxGoldAge,
     Optional<Instant> asOf,
-    Optional<String> cursorKey) {
+    Optional<String> cursorKey,
+    Path reportsDir,
+    Path exportsDir) {
 
   public static final String DEFAULT_TRINO_URL = "jdbc:trino://127.0.0.1:18080";
 
@@ -82,6 +89,8 @@ public record ApiConfig(
     requireNonNull(readinessMaxGoldAge, "readinessMaxGoldAge is null");
     requireNonNull(asOf, "asOf is null");
     requireNonNull(cursorKey, "cursorKey is null");
+    requireNonNull(reportsDir, "reportsDir is null");
+    requireNonNull(exportsDir, "exportsDir is null");
     if (port < 0 || port > 65535) {
       throw LakeErrors.badConfiguration("naap.api.port", Integer.toString(port), "0..65535");
     }
@@ -132,7 +141,14 @@ public record ApiConfig(
         settings.duration("naap.api.refresh-interval", Duration.ofSeconds(5)),
         settings.duration("naap.api.readiness.max-gold-age", Duration.ofHours(3)),
         settings.optionalString("naap.api.as-of").map(ApiConfig::parseAsOf),
-        settings.optionalString("naap.api.cursor-key"));
+        settings.optionalString("naap.api.cursor-key"),
+        directory(settings, "naap.reports.dir", ".run/reports"),
+        directory(settings, "naap.exports.dir", ".run/exports"));
+  }
+
+  /** A local directory; relative paths resolve against the working directory, like the lake's. */
+  private static Path directory(Settings settings, String key, String defaultValue) {
+    return Path.of(settings.string(key, defaultValue)).toAbsolutePath().normalize();
   }
 
   /**

@@ -10,9 +10,12 @@ import io.javalin.http.Context;
 import io.naaplake.api.lake.LakeStatus;
 import io.naaplake.api.routes.DocsPage;
 import io.naaplake.api.routes.OpenApiDocument;
+import io.naaplake.api.routes.Payload;
 import io.naaplake.api.routes.Route;
 import io.naaplake.api.serve.ApiService;
 import io.naaplake.api.serve.ProblemErrorHandler;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -161,7 +164,27 @@ public final class ApiServer {
       ctx.status(304);
       return;
     }
+    if (answer.file().isPresent()) {
+      sendFile(ctx, answer.file().get());
+      return;
+    }
     ctx.contentType(JSON).result(ApiJson.MAPPER.writeValueAsString(answer.body()));
+  }
+
+  /**
+   * An artifact file's bytes. Reports are HTML served from the API's origin, so they get a policy
+   * that allows their inline styles and SVG but no script or remote resource.
+   */
+  private static void sendFile(Context ctx, Payload.File file) throws IOException {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+    String name = file.path().getFileName().toString();
+    ctx.header(
+        "Content-Disposition",
+        (file.attachment() ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+    ctx.contentType(file.mediaType()).result(Files.newInputStream(file.path()));
   }
 
   private static void readiness(Context ctx, ApiService service) throws JsonProcessingException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.ErrorCategory;
 import io.naaplake.errors.NaapException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ class ApiConfigTest {
                 Duration.ofSeconds(5),
                 Duration.ofHours(3),
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                Path.of(".run/reports").toAbsolutePath(),
+                Path.of(".run/exports").toAbsolutePath()));
     assertThat(config.clock().getZone()).isEqualTo(Clock.systemUTC().getZone());
   }
 
@@ -59,7 +62,9 @@ class ApiConfigTest {
             Map.entry("naap.api.refresh-interval", "1s"),
             Map.entry("naap.api.readiness.max-gold-age", "90m"),
             Map.entry("naap.api.as-of", "2026-01-15T12:00:00+01:00"),
-            Map.entry("naap.api.cursor-key", "0123456789abcdef-secret"));
+            Map.entry("naap.api.cursor-key", "0123456789abcdef-secret"),
+            Map.entry("naap.reports.dir", "/srv/naap/reports/../reports"),
+            Map.entry("naap.exports.dir", "/srv/naap/exports"));
     assertThat(ApiConfig.from(Settings.of(values)))
         .isEqualTo(
             new ApiConfig(
@@ -78,7 +83,9 @@ class ApiConfigTest {
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(90),
                 Optional.of(Instant.parse("2026-01-15T11:00:00Z")),
-                Optional.of("0123456789abcdef-secret")));
+                Optional.of("0123456789abcdef-secret"),
+                Path.of("/srv/naap/reports"),
+                Path.of("/srv/naap/exports")));
   }
 
   @Test

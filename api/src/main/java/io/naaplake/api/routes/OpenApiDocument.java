@@ -71,6 +71,13 @@ public final class OpenApiDocument {
     for (RouteDoc route : routes) {
       checkPathParameters(route);
       String operationId = claim(pathByOperationId, route.path());
+      if (route.shape() == RouteDoc.Shape.FILE) {
+        ObjectNode get = operation(operationId, route.summary(), route.description(), route.tag());
+        get.set("parameters", Parameters.of(route.params()));
+        get.set("responses", Responses.ofFileRoute(ArtifactRoutes.MEDIA_TYPES.values()));
+        paths.putObject(route.path()).set("get", get);
+        continue;
+      }
       String name = OperationNames.pascalName(route.path());
       String rowSchema = name + "Row";
       String responseSchema = name + "Response";
@@ -168,6 +175,7 @@ public final class OpenApiDocument {
         properties.put("data", rows);
       }
       case OBJECT -> properties.put("data", componentRef(rowSchema));
+      case FILE -> throw new IllegalArgumentException("a file route has no JSON body");
     }
     if (shape == RouteDoc.Shape.PAGE) {
       properties.put("pagination", componentRef(StandardSchemas.PAGINATION));

@@ -40,6 +40,22 @@ public sealed interface Payload {
     }
   }
 
+  /**
+   * One file of a published artifact, served as its bytes.
+   *
+   * @param mediaType the Content-Type to send
+   * @param sha256 the file's checksum from its artifact's metadata: the strong ETag
+   * @param attachment true to ask browsers to save it rather than show it
+   */
+  record File(java.nio.file.Path path, String mediaType, String sha256, boolean attachment)
+      implements Payload {
+    public File {
+      requireNonNull(path, "path is null");
+      requireNonNull(mediaType, "mediaType is null");
+      requireNonNull(sha256, "sha256 is null");
+    }
+  }
+
   /** One document. */
   record Document(Map<String, Object> fields) implements Payload {
     public Document {

@@ -60,6 +60,34 @@ final class Responses {
     return responses;
   }
 
+  /**
+   * The responses of a route serving an artifact file: its bytes in one of {@code mediaTypes}, with
+   * a strong ETag (the file's SHA-256), or a problem.
+   */
+  static ObjectNode ofFileRoute(java.util.Collection<String> mediaTypes) {
+    ObjectNode responses = NODES.objectNode();
+    ObjectNode ok = NODES.objectNode();
+    ok.put("description", "The file's bytes; ETag is its SHA-256 as listed in the metadata");
+    ObjectNode content = ok.putObject("content");
+    for (String mediaType : new java.util.TreeSet<>(mediaTypes)) {
+      ObjectNode schema = typed("string");
+      schema.put("contentMediaType", mediaType);
+      content.putObject(mediaType).set("schema", schema);
+    }
+    addCacheHeaders(ok);
+    responses.set("200", ok);
+    ObjectNode notModified = NODES.objectNode();
+    notModified.put("description", "Not Modified: the ETag matched");
+    addCacheHeaders(notModified);
+    responses.set("304", notModified);
+    for (ProblemAnswer answer : PROBLEMS) {
+      if (answer.status() < 503) {
+        responses.set(Integer.toString(answer.status()), problem(answer));
+      }
+    }
+    return responses;
+  }
+
   /** A response with a JSON body. */
   static ObjectNode json(String description, ObjectNode schema) {
     return withBody(description, JSON, schema);

@@ -51,6 +51,8 @@ public record RouteDoc(
     /** {@code {data: [row], meta}}: a short, complete list (summaries, grouped totals). */
     LIST,
     /** {@code {data: row, meta}}: one document. */
-    OBJECT
+    OBJECT,
+    /** The bytes of one artifact file (HTML, Markdown, CSV, Parquet); no JSON wrapper. */
+    FILE
   }
 }

@@ -69,6 +69,46 @@ public record RouteRequest(
     return new Payload.Page(rows, next, hasMore, limit);
   }
 
+  /**
+   * One page of a list held in memory, ordered newest first by {@code key} (descending, element by
+   * element): the same cursor contract as {@link #page(GoldQuery)}. A cursor holds the key of the
+   * last row served, so the next page starts after it even when rows were added or removed
+   * meanwhile.
+   */
+  public <T> Payload.Page pageDescending(
+      List<T> ordered,
+      java.util.function.Function<T, List<String>> key,
+      java.util.function.Function<T, Map<String, Object>> row) {
+    int limit = params.limit(context.config().defaultLimit(), context.config().maxLimit());
+    String scope = cursorScope();
+    Optional<List<String>> after =
+        params.single("cursor").map(text -> context.cursor().decode(scope, text, 2));
+    List<T> remaining =
+        after
+            .map(
+                last ->
+                    ordered.stream()
+                        .filter(item -> compareKeys(key.apply(item), last) < 0)
+                        .toList())
+            .orElse(ordered);
+    boolean hasMore = remaining.size() > limit;
+    List<T> served = hasMore ? remaining.subList(0, limit) : remaining;
+    String next =
+        hasMore ? context.cursor().encode(scope, key.apply(served.get(served.size() - 1))) : null;
+    return new Payload.Page(served.stream().map(row).toList(), next, hasMore, limit);
+  }
+
+  /** Element-by-element order of two keys; a key that is a prefix of the other comes first. */
+  static int compareKeys(List<String> left, List<String> right) {
+    for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+      int order = left.get(i).compareTo(right.get(i));
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(left.size(), right.size());
+  }
+
   private String cursorScope() {
     Map<String, List<String>> filters = new TreeMap<>(rawParams);
     filters.remove("cursor");

@@ -95,9 +95,15 @@ public final class ApiService implements AutoCloseable {
    *
    * @param status 200 or 304
    * @param etag the weak ETag of the data, when the lake has a data version
-   * @param body the JSON document (null for 304)
+   * @param body the JSON document (null for 304 and for files)
+   * @param file the artifact file to send as the body, for file routes
    */
-  public record Answer(int status, Optional<String> etag, Map<String, Object> body) {}
+  public record Answer(
+      int status, Optional<String> etag, Map<String, Object> body, Optional<Payload.File> file) {
+    Answer(int status, Optional<String> etag, Map<String, Object> body) {
+      this(status, etag, body, Optional.empty());
+    }
+  }
 
   public Answer answer(
       Route route,
@@ -111,6 +117,9 @@ public final class ApiService implements AutoCloseable {
     Instant now = config.asOf().isPresent() ? wall : wall.truncatedTo(ChronoUnit.MINUTES);
     String template = route.doc().path();
     QueryParams params = QueryParams.of(query, route.queryParameterNames());
+    if (!route.readsLake()) {
+      return artifactAnswer(route, params, query, pathParams, now, ifNoneMatch, wall, requestId);
+    }
     LakeStatus lakeStatus = status.current();
     if (!lakeStatus.reachable()) {
       throw LakeErrors.trinoUnavailable(
@@ -133,6 +142,35 @@ public final class ApiService implements AutoCloseable {
       throw new ResourceNotFound(missing.detail());
     }
     return new Answer(200, etag, body(payload, wall, requestId, version.orElse(null)));
+  }
+
+  /**
+   * The answer of a route over the artifact directories: computed on every request (a listing is a
+   * directory read, and a new report must show at once), never failed by Trino's state. A file's
+   * ETag is its SHA-256 (strong: the bytes are fixed); JSON answers carry none.
+   */
+  private Answer artifactAnswer(
+      Route route,
+      QueryParams params,
+      Map<String, List<String>> query,
+      Map<String, String> pathParams,
+      Instant now,
+      Optional<String> ifNoneMatch,
+      Instant wall,
+      String requestId) {
+    Payload payload = compute(route, params, query, pathParams, now);
+    if (payload instanceof Payload.Missing missing) {
+      throw new ResourceNotFound(missing.detail());
+    }
+    if (payload instanceof Payload.File file) {
+      String etag = "\"" + file.sha256() + "\"";
+      if (ifNoneMatch.map(h -> matches(h, etag)).orElse(false)) {
+        return new Answer(304, Optional.of(etag), null, Optional.empty());
+      }
+      return new Answer(200, Optional.of(etag), null, Optional.of(file));
+    }
+    return new Answer(
+        200, Optional.empty(), body(payload, wall, requestId, null), Optional.empty());
   }
 
   private Payload compute(

@@ -20,6 +20,11 @@ final class ApiItEnvironment {
 
   static final String TRINO = "naap.trino.url";
 
+  /** The shared server's artifact directories; ArtifactRoutesIT writes what they hold. */
+  static final Path REPORTS_DIR = Path.of("target/it-artifacts/reports").toAbsolutePath();
+
+  static final Path EXPORTS_DIR = Path.of("target/it-artifacts/exports").toAbsolutePath();
+
   private ApiItEnvironment() {}
 
   static String trinoUrl() {

@@ -28,7 +28,11 @@ final class SharedApi {
 
   static synchronized SharedApi get() {
     if (instance == null) {
-      ApiConfig config = ApiItEnvironment.config(Map.of());
+      ApiConfig config =
+          ApiItEnvironment.config(
+              Map.of(
+                  "naap.reports.dir", ApiItEnvironment.REPORTS_DIR.toString(),
+                  "naap.exports.dir", ApiItEnvironment.EXPORTS_DIR.toString()));
       ApiService service = new ApiService(config, RouteCatalog::routes);
       service.start();
       Javalin app =

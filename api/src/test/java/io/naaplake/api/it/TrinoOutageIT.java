@@ -59,6 +59,9 @@ class TrinoOutageIT {
       ApiClient.Response ready = api.get("/readyz");
       assertThat(ready.status()).isEqualTo(503);
       assertThat(ready.json().get("trino").get("reachable").asBoolean()).isFalse();
+      // Reports and exports are files: they are served whatever Trino's state.
+      assertThat(api.get("/v1/reports").status()).isEqualTo(200);
+      assertThat(api.get("/v1/exports").status()).isEqualTo(200);
     } finally {
       trino("start");
     }
