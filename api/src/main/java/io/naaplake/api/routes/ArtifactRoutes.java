@@ -29,9 +29,9 @@ final class ArtifactRoutes {
   /** The content type of each file extension an artifact may hold; others are not served. */
   static final Map<String, String> MEDIA_TYPES =
       Map.of(
-          "html", "text/html; charset=utf-8",
-          "md", "text/markdown; charset=utf-8",
-          "csv", "text/csv; charset=utf-8",
+          "html", "text/html",
+          "md", "text/markdown",
+          "csv", "text/csv",
           "parquet", "application/vnd.apache.parquet",
           "json", "application/json");
 
@@ -204,7 +204,12 @@ final class ArtifactRoutes {
                       () ->
                           new ResourceNotFound(
                               artifact + " has no file " + fileName + " (see its files list)"));
-          return new Payload.File(file.path(), mediaType.get(), file.sha256(), attachment);
+          // The jobs write text as UTF-8; say so, or browsers guess.
+          String contentType =
+              mediaType.get().startsWith("text/")
+                  ? mediaType.get() + ";charset=utf-8"
+                  : mediaType.get();
+          return new Payload.File(file.path(), contentType, file.sha256(), attachment);
         };
     return new Route(doc, handler, false);
   }

@@ -113,7 +113,7 @@ class ArtifactRoutesIT {
             Map.of("If-None-Match", "\"" + sha + "\""));
     assertThat(again.status()).isEqualTo(304);
     assertThat(documentedMediaTypes("/v1/reports/{id}/files/{name}"))
-        .contains(html.header("Content-Type"));
+        .contains(html.header("Content-Type").split(";")[0]);
     // Unlisted, traversing or unknown-type names are refused without touching other files.
     assertThat(api.get("/v1/reports/" + DAILY + "/files/report.json").status()).isEqualTo(404);
     assertThat(api.raw("/v1/reports/" + DAILY + "/files/..%2Freport.json", Map.of()).status())
