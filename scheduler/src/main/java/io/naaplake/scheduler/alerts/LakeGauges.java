@@ -186,15 +186,14 @@ public final class LakeGauges implements GaugeSource {
 
   private void slaCoverage(Window window, List<GaugeSample> samples) {
     for (Map<String, Object> row :
-        trino.rows(
-            "SELECT org, sum(status_samples) AS samples,"
-                + " sum(requested_sessions) AS requested,"
+        perOrg(
+            "sum(status_samples) AS samples, sum(requested_sessions) AS requested,"
                 + " sum(health_signals_observed) AS observed,"
-                + " sum(health_signals_expected) AS expected FROM "
-                + table("gold", "streaming_sla_hourly")
-                + window.where("window_start", "window_date")
-                + " GROUP BY org ORDER BY org",
-            window.parameters())) {
+                + " sum(health_signals_expected) AS expected",
+            "streaming_sla_hourly",
+            "window_start",
+            "window_date",
+            window)) {
       String org = (String) row.get("org");
       double expected = amount(row.get("expected"));
       samples.add(GaugeSample.of(LakeMetric.STATUS_SAMPLES, amount(row.get("samples")), org));
@@ -208,13 +207,12 @@ public final class LakeGauges implements GaugeSource {
 
   private void unservedDemand(Window window, List<GaugeSample> samples) {
     for (Map<String, Object> row :
-        trino.rows(
-            "SELECT org, sum(requested_sessions) AS requested,"
-                + " sum(effective_failed_sessions) AS failed FROM "
-                + table("gold", "streaming_demand_hourly")
-                + window.where("window_start", "window_date")
-                + " GROUP BY org ORDER BY org",
-            window.parameters())) {
+        perOrg(
+            "sum(requested_sessions) AS requested, sum(effective_failed_sessions) AS failed",
+            "streaming_demand_hourly",
+            "window_start",
+            "window_date",
+            window)) {
       String org = (String) row.get("org");
       double requested = amount(row.get("requested"));
       samples.add(GaugeSample.of(LakeMetric.REQUESTED_SESSIONS, requested, org));
@@ -224,19 +222,31 @@ public final class LakeGauges implements GaugeSource {
 
   private void duplicateJobs(Window window, List<GaugeSample> samples) {
     for (Map<String, Object> row :
-        trino.rows(
-            "SELECT org, count(*) - count(DISTINCT job_id_kind || '|' || job_id) AS duplicates"
-                + " FROM "
-                + table("gold", "request_jobs")
-                + window.where("job_ts", "job_date")
-                + " GROUP BY org ORDER BY org",
-            window.parameters())) {
+        perOrg(
+            "count(*) - count(DISTINCT job_id_kind || '|' || job_id) AS duplicates",
+            "request_jobs",
+            "job_ts",
+            "job_date",
+            window)) {
       samples.add(
           GaugeSample.of(
               LakeMetric.DUPLICATE_JOB_ROWS,
               amount(row.get("duplicates")),
               (String) row.get("org")));
     }
+  }
+
+  /** Aggregates of a gold table's rows in the window, per org. */
+  private List<Map<String, Object>> perOrg(
+      String aggregates, String goldTable, String timeColumn, String dateColumn, Window window) {
+    return trino.rows(
+        "SELECT org, "
+            + aggregates
+            + " FROM "
+            + table("gold", goldTable)
+            + window.where(timeColumn, dateColumn)
+            + " GROUP BY org ORDER BY org",
+        window.parameters());
   }
 
   /** A ratio series, only when its denominator is positive (no evidence is no series). */

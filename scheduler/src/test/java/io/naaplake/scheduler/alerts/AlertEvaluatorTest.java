@@ -40,94 +40,52 @@ class AlertEvaluatorTest {
         .isEqualTo(AlertState.FIRING);
   }
 
+  /** The state of a guarded alert with one org's ratio and volume. */
+  private static AlertState guarded(
+      String alert, LakeMetric ratio, double value, LakeMetric volume, double volumeValue) {
+    return state(alert, of(ratio, value, "a"), of(volume, volumeValue, "a"));
+  }
+
   @Test
   void attributionFiresBelowSeventyFivePercentWithAtLeastFiveHundredSamples() {
-    assertThat(
-            state(
-                "NaapAttributionLow",
-                of(LakeMetric.ATTRIBUTION_RATIO, 0.75, "a"),
-                of(LakeMetric.STATUS_SAMPLES, 500, "a")))
-        .isEqualTo(AlertState.OK);
-    assertThat(
-            state(
-                "NaapAttributionLow",
-                of(LakeMetric.ATTRIBUTION_RATIO, 0.7499, "a"),
-                of(LakeMetric.STATUS_SAMPLES, 500, "a")))
-        .isEqualTo(AlertState.FIRING);
-    assertThat(
-            state(
-                "NaapAttributionLow",
-                of(LakeMetric.ATTRIBUTION_RATIO, 0.1, "a"),
-                of(LakeMetric.STATUS_SAMPLES, 499, "a")))
-        .isEqualTo(AlertState.OK);
+    String alert = "NaapAttributionLow";
+    LakeMetric ratio = LakeMetric.ATTRIBUTION_RATIO;
+    LakeMetric samples = LakeMetric.STATUS_SAMPLES;
+    assertThat(guarded(alert, ratio, 0.75, samples, 500)).isEqualTo(AlertState.OK);
+    assertThat(guarded(alert, ratio, 0.7499, samples, 500)).isEqualTo(AlertState.FIRING);
+    assertThat(guarded(alert, ratio, 0.1, samples, 499)).isEqualTo(AlertState.OK);
     // The guard is matched on the same org: another org's volume does not count.
-    assertThat(
-            state(
-                "NaapAttributionLow",
-                of(LakeMetric.ATTRIBUTION_RATIO, 0.1, "a"),
-                of(LakeMetric.STATUS_SAMPLES, 5000, "b")))
-        .isEqualTo(AlertState.OK);
+    assertThat(state(alert, of(ratio, 0.1, "a"), of(samples, 5000, "b"))).isEqualTo(AlertState.OK);
   }
 
   @Test
   void unservedDemandFiresAboveFortyPercentWithAtLeastFiftySessions() {
-    assertThat(
-            state(
-                "NaapUnservedDemandHigh",
-                of(LakeMetric.UNSERVED_DEMAND_RATIO, 0.4, "a"),
-                of(LakeMetric.REQUESTED_SESSIONS, 50, "a")))
-        .isEqualTo(AlertState.OK);
-    assertThat(
-            state(
-                "NaapUnservedDemandHigh",
-                of(LakeMetric.UNSERVED_DEMAND_RATIO, 21.0 / 50, "a"),
-                of(LakeMetric.REQUESTED_SESSIONS, 50, "a")))
-        .isEqualTo(AlertState.FIRING);
-    assertThat(
-            state(
-                "NaapUnservedDemandHigh",
-                of(LakeMetric.UNSERVED_DEMAND_RATIO, 1, "a"),
-                of(LakeMetric.REQUESTED_SESSIONS, 49, "a")))
-        .isEqualTo(AlertState.OK);
+    String alert = "NaapUnservedDemandHigh";
+    LakeMetric ratio = LakeMetric.UNSERVED_DEMAND_RATIO;
+    LakeMetric sessions = LakeMetric.REQUESTED_SESSIONS;
+    assertThat(guarded(alert, ratio, 0.4, sessions, 50)).isEqualTo(AlertState.OK);
+    assertThat(guarded(alert, ratio, 21.0 / 50, sessions, 50)).isEqualTo(AlertState.FIRING);
+    assertThat(guarded(alert, ratio, 1, sessions, 49)).isEqualTo(AlertState.OK);
   }
 
   @Test
   void slaCoverageFiresBelowSixtyPercentWithAtLeastFiftySessions() {
-    assertThat(
-            state(
-                "NaapSlaCoverageLow",
-                of(LakeMetric.SLA_COVERAGE_RATIO, 0.6, "a"),
-                of(LakeMetric.REQUESTED_SESSION_HOURS, 50, "a")))
-        .isEqualTo(AlertState.OK);
-    assertThat(
-            state(
-                "NaapSlaCoverageLow",
-                of(LakeMetric.SLA_COVERAGE_RATIO, 0.59, "a"),
-                of(LakeMetric.REQUESTED_SESSION_HOURS, 50, "a")))
-        .isEqualTo(AlertState.FIRING);
+    String alert = "NaapSlaCoverageLow";
+    LakeMetric ratio = LakeMetric.SLA_COVERAGE_RATIO;
+    LakeMetric hours = LakeMetric.REQUESTED_SESSION_HOURS;
+    assertThat(guarded(alert, ratio, 0.6, hours, 50)).isEqualTo(AlertState.OK);
+    assertThat(guarded(alert, ratio, 0.59, hours, 50)).isEqualTo(AlertState.FIRING);
   }
 
   @Test
   void quarantineFiresWhenCoverageDropsBelowNinetyEightPercentOfTwentyEvents() {
+    String alert = "NaapQuarantineSpike";
+    LakeMetric ratio = LakeMetric.QUARANTINE_RATIO;
+    LakeMetric events = LakeMetric.CONTRACT_EVENTS;
     // 1 of 50 quarantined: coverage 98 %, not below it.
-    assertThat(
-            state(
-                "NaapQuarantineSpike",
-                of(LakeMetric.QUARANTINE_RATIO, 1.0 / 50, "a"),
-                of(LakeMetric.CONTRACT_EVENTS, 50, "a")))
-        .isEqualTo(AlertState.OK);
-    assertThat(
-            state(
-                "NaapQuarantineSpike",
-                of(LakeMetric.QUARANTINE_RATIO, 1.0 / 20, "a"),
-                of(LakeMetric.CONTRACT_EVENTS, 20, "a")))
-        .isEqualTo(AlertState.FIRING);
-    assertThat(
-            state(
-                "NaapQuarantineSpike",
-                of(LakeMetric.QUARANTINE_RATIO, 1, "a"),
-                of(LakeMetric.CONTRACT_EVENTS, 19, "a")))
-        .isEqualTo(AlertState.OK);
+    assertThat(guarded(alert, ratio, 1.0 / 50, events, 50)).isEqualTo(AlertState.OK);
+    assertThat(guarded(alert, ratio, 1.0 / 20, events, 20)).isEqualTo(AlertState.FIRING);
+    assertThat(guarded(alert, ratio, 1, events, 19)).isEqualTo(AlertState.OK);
   }
 
   @Test
