@@ -154,7 +154,12 @@ class LakeAlertsIT {
             Map.entry("cloudspe/stream_trace", 6.0));
     assertThat(series(readings, LakeMetric.DUPLICATE_DELIVERY_RATIO))
         .containsExactly(Map.entry("cloudspe", 0.0));
-    // HAND_CONTRACT
+    // Every one of the 65 envelopes is of a known family and stored typed: 65 contract-checked
+    // events, none quarantined, none late.
+    assertThat(series(readings, LakeMetric.CONTRACT_EVENTS))
+        .containsExactly(Map.entry("cloudspe", 65.0));
+    assertThat(series(readings, LakeMetric.QUARANTINE_RATIO))
+        .containsExactly(Map.entry("cloudspe", 0.0));
     // One live session (stream-o5s73x-mk5zc8fy), requested, started and attributed to one
     // orchestrator and GPU: 1 of 1 selections attributed, 17 status samples, 1 requested
     // session-hour with all 3 health signals observed, no effective failure.
@@ -162,6 +167,23 @@ class LakeAlertsIT {
         .containsExactly(Map.entry("cloudspe", 1.0));
     assertThat(series(readings, LakeMetric.STATUS_SAMPLES))
         .containsExactly(Map.entry("cloudspe", 17.0));
+    // Cross-check in silver: the day's selections (all attributed) and status events.
+    String day =
+        " WHERE org = 'cloudspe' AND %s >= TIMESTAMP '2026-01-08 01:00:00 UTC'"
+            + " AND %s < TIMESTAMP '2026-01-09 00:00:00 UTC'";
+    assertThat(
+            TrinoClient.query(
+                    TrinoClient.READER_USER,
+                    "SELECT count(*), count_if(attribution_status IN ('resolved', 'hardware_less'))"
+                        + " FROM delta.silver.session_selections"
+                        + day.formatted("selection_ts", "selection_ts"))
+                .get(0))
+        .containsExactly(1L, 1L);
+    assertThat(
+            TrinoClient.count(
+                "SELECT count(*) FROM delta.silver.ai_stream_status"
+                    + day.formatted("event_ts", "event_ts")))
+        .isEqualTo(17L);
     assertThat(series(readings, LakeMetric.REQUESTED_SESSION_HOURS))
         .containsExactly(Map.entry("cloudspe", 1.0));
     assertThat(series(readings, LakeMetric.SLA_COVERAGE_RATIO))

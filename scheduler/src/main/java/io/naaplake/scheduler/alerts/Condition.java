@@ -36,10 +36,20 @@ public record Condition(String metric, Comparison comparison, double threshold) 
     return number(threshold);
   }
 
+  /**
+   * A value as people and PromQL read it: integers without ".0", others to 10 significant digits (a
+   * time difference of doubles such as 11284.390000104904 prints as 11284.39).
+   */
   static String number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.toString(value);
+    }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return Double.toString(value);
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(10))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }
