@@ -55,6 +55,13 @@ class LakeAlertsIT {
     return values;
   }
 
+  /** The gauge has one series, org cloudspe's, with this value. */
+  private static void assertCloudspe(GaugeReadings readings, LakeMetric metric, double value) {
+    assertThat(series(readings, metric))
+        .as(metric.metricName())
+        .containsExactly(Map.entry("cloudspe", value));
+  }
+
   private static Map<String, AlertState> states(AlertsConfig config, GaugeReadings readings) {
     Map<String, AlertState> states = new LinkedHashMap<>();
     for (AlertResult result : AlertEvaluator.evaluate(config.rules(), readings)) {
@@ -152,21 +159,16 @@ class LakeAlertsIT {
             Map.entry("cloudspe/network_capabilities", 1.0),
             Map.entry("cloudspe/stream_ingest_metrics", 34.0),
             Map.entry("cloudspe/stream_trace", 6.0));
-    assertThat(series(readings, LakeMetric.DUPLICATE_DELIVERY_RATIO))
-        .containsExactly(Map.entry("cloudspe", 0.0));
+    assertCloudspe(readings, LakeMetric.DUPLICATE_DELIVERY_RATIO, 0.0);
     // Every one of the 65 envelopes is of a known family and stored typed: 65 contract-checked
     // events, none quarantined, none late.
-    assertThat(series(readings, LakeMetric.CONTRACT_EVENTS))
-        .containsExactly(Map.entry("cloudspe", 65.0));
-    assertThat(series(readings, LakeMetric.QUARANTINE_RATIO))
-        .containsExactly(Map.entry("cloudspe", 0.0));
+    assertCloudspe(readings, LakeMetric.CONTRACT_EVENTS, 65.0);
+    assertCloudspe(readings, LakeMetric.QUARANTINE_RATIO, 0.0);
     // One live session (stream-o5s73x-mk5zc8fy), requested, started and attributed to one
     // orchestrator and GPU: 1 of 1 selections attributed, 17 status samples, 1 requested
     // session-hour with all 3 health signals observed, no effective failure.
-    assertThat(series(readings, LakeMetric.ATTRIBUTION_RATIO))
-        .containsExactly(Map.entry("cloudspe", 1.0));
-    assertThat(series(readings, LakeMetric.STATUS_SAMPLES))
-        .containsExactly(Map.entry("cloudspe", 17.0));
+    assertCloudspe(readings, LakeMetric.ATTRIBUTION_RATIO, 1.0);
+    assertCloudspe(readings, LakeMetric.STATUS_SAMPLES, 17.0);
     // Cross-check in silver: the day's selections (all attributed) and status events.
     String day =
         " WHERE org = 'cloudspe' AND %s >= TIMESTAMP '2026-01-08 01:00:00 UTC'"
@@ -184,15 +186,11 @@ class LakeAlertsIT {
                 "SELECT count(*) FROM delta.silver.ai_stream_status"
                     + day.formatted("event_ts", "event_ts")))
         .isEqualTo(17L);
-    assertThat(series(readings, LakeMetric.REQUESTED_SESSION_HOURS))
-        .containsExactly(Map.entry("cloudspe", 1.0));
-    assertThat(series(readings, LakeMetric.SLA_COVERAGE_RATIO))
-        .containsExactly(Map.entry("cloudspe", 1.0));
-    assertThat(series(readings, LakeMetric.REQUESTED_SESSIONS))
-        .containsExactly(Map.entry("cloudspe", 1.0));
-    assertThat(series(readings, LakeMetric.UNSERVED_DEMAND_RATIO))
-        .containsExactly(Map.entry("cloudspe", 0.0));
-    assertThat(series(readings, LakeMetric.LATE_RATIO)).containsExactly(Map.entry("cloudspe", 0.0));
+    assertCloudspe(readings, LakeMetric.REQUESTED_SESSION_HOURS, 1.0);
+    assertCloudspe(readings, LakeMetric.SLA_COVERAGE_RATIO, 1.0);
+    assertCloudspe(readings, LakeMetric.REQUESTED_SESSIONS, 1.0);
+    assertCloudspe(readings, LakeMetric.UNSERVED_DEMAND_RATIO, 0.0);
+    assertCloudspe(readings, LakeMetric.LATE_RATIO, 0.0);
     // No request/response jobs on that day.
     assertThat(series(readings, LakeMetric.DUPLICATE_JOB_ROWS)).isEmpty();
 
