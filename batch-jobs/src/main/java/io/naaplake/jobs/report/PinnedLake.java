@@ -1,16 +1,14 @@
 package io.naaplake.jobs.report;
 
-import static java.util.Objects.requireNonNull;
-
 import io.naaplake.errors.LakeErrors;
 import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.schema.TableDeclaration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -20,24 +18,15 @@ import org.apache.spark.sql.SparkSession;
  * pipeline run committing meanwhile changes nothing and the report can be reproduced from the
  * versions it cites. Reads only: no writer lease, nothing written.
  */
-public final class PinnedLake implements ReportInputs {
-  private final SparkSession spark;
+public final class PinnedLake extends ReportInputs {
   private final LakeTables tables;
-  private final String viewPrefix;
   private final Map<String, Long> versions = new TreeMap<>();
-  private final Map<String, String> views = new LinkedHashMap<>();
 
-  /**
-   * Pins the given tables at their current versions.
-   *
-   * @param viewPrefix prefix of the temporary view names (one per report, so two reports in one
-   *     session do not share views)
-   */
+  /** Pins the given tables at their current versions. */
   public PinnedLake(
       SparkSession spark, JobsConfig config, Collection<TableDeclaration> read, String viewPrefix) {
-    this.spark = requireNonNull(spark, "spark is null");
+    super(spark, viewPrefix);
     this.tables = new LakeTables(spark, config);
-    this.viewPrefix = viewPrefix;
     for (TableDeclaration table : read) {
       if (!tables.exists(table)) {
         throw LakeErrors.badInput(
@@ -51,38 +40,16 @@ public final class PinnedLake implements ReportInputs {
   }
 
   @Override
-  public String view(TableDeclaration table) {
+  protected Dataset<Row> load(TableDeclaration table) {
     Long version = versions.get(table.qualifiedName());
     if (version == null) {
       throw new IllegalStateException(table.qualifiedName() + " was not pinned for this report");
     }
-    return views.computeIfAbsent(
-        table.qualifiedName(),
-        name -> {
-          String view = viewPrefix + "_" + name.replace('.', '_');
-          spark
-              .read()
-              .format("delta")
-              .option("versionAsOf", version)
-              .load(tables.path(table))
-              .createOrReplaceTempView(view);
-          return view;
-        });
-  }
-
-  @Override
-  public List<Row> query(String sql) {
-    return spark.sql(sql).collectAsList();
+    return spark().read().format("delta").option("versionAsOf", version).load(tables.path(table));
   }
 
   @Override
   public Map<String, Long> tableVersions() {
-    return java.util.Collections.unmodifiableMap(versions);
-  }
-
-  /** Drops the temporary views (the session may outlive the report). */
-  public void close() {
-    views.values().forEach(view -> spark.catalog().dropTempView(view));
-    views.clear();
+    return Collections.unmodifiableMap(versions);
   }
 }

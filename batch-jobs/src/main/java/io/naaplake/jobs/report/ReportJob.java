@@ -36,18 +36,15 @@ public final class ReportJob {
 
   /** The report of the given window, stamped with the run time. */
   public Result run(SparkSession spark, ReportWindow window, Instant runTime) {
-    PinnedLake lake =
+    try (PinnedLake lake =
         new PinnedLake(
             spark,
             jobs,
             ReportGenerator.tablesRead(window.kind()),
-            "report_" + window.id().replace('-', '_'));
-    try {
+            "report_" + window.id().replace('-', '_'))) {
       Report report = ReportGenerator.generate(lake, window, runTime, config);
       Path directory = ReportFiles.write(report, config.reportsDir());
       return new Result(report.id(), directory, report.methodology().tableVersions());
-    } finally {
-      lake.close();
     }
   }
 }

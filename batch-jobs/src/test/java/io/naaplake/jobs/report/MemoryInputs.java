@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,14 +17,12 @@ import org.apache.spark.sql.SparkSession;
  * (columns a row leaves out are null), so a section test states only the columns it is about.
  * Tables given no rows are empty.
  */
-final class MemoryInputs implements ReportInputs {
-  private final SparkSession spark;
+final class MemoryInputs extends ReportInputs {
   private final Map<String, List<String>> rows = new HashMap<>();
-  private final Map<String, String> views = new HashMap<>();
   private final Map<String, Long> versions = new TreeMap<>();
 
   MemoryInputs(SparkSession spark) {
-    this.spark = spark;
+    super(spark, "memory");
   }
 
   /** Adds rows (JSON objects) to a table. */
@@ -38,25 +37,14 @@ final class MemoryInputs implements ReportInputs {
   }
 
   @Override
-  public String view(TableDeclaration table) {
-    return views.computeIfAbsent(
-        table.qualifiedName(),
-        name -> {
-          String view = "memory_" + name.replace('.', '_');
-          spark
-              .read()
-              .schema(SparkSchemas.structType(table))
-              .json(
-                  spark.createDataset(
-                      rows.getOrDefault(table.qualifiedName(), List.of()), Encoders.STRING()))
-              .createOrReplaceTempView(view);
-          return view;
-        });
-  }
-
-  @Override
-  public List<Row> query(String sql) {
-    return spark.sql(sql).collectAsList();
+  protected Dataset<Row> load(TableDeclaration table) {
+    return spark()
+        .read()
+        .schema(SparkSchemas.structType(table))
+        .json(
+            spark()
+                .createDataset(
+                    rows.getOrDefault(table.qualifiedName(), List.of()), Encoders.STRING()));
   }
 
   @Override

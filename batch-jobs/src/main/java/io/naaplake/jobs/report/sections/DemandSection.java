@@ -54,14 +54,13 @@ public final class DemandSection {
             .of(rows);
     List<Chart> charts = new ArrayList<>();
     if (rows.size() > 1) {
-      List<String> labels = new ArrayList<>();
-      List<Double> minutes = new ArrayList<>();
-      for (Row row : rows) {
-        labels.add(
-            String.valueOf(Values.text(row, "pipeline")) + " / " + Values.text(row, "model_id"));
-        minutes.add(Values.number(row, "usage_minutes"));
-      }
-      charts.add(Chart.bar("Usage minutes by pipeline and model", "minutes", labels, minutes));
+      charts.add(
+          Values.bars(
+              "Usage minutes by pipeline and model",
+              "minutes",
+              rows,
+              r -> Values.text(r, "pipeline") + " / " + Values.text(r, "model_id"),
+              r -> Values.number(r, "usage_minutes")));
     }
     String note =
         rows.isEmpty()

@@ -76,13 +76,13 @@ public final class EconomicsSection {
 
     List<Chart> charts = new ArrayList<>();
     if (!orchestrators.isEmpty()) {
-      List<String> labels = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      for (Row row : orchestrators) {
-        labels.add(SlaSection.shortAddress(Values.text(row, "orchestrator_address")));
-        values.add(((BigDecimal) Values.get(row, "expected_value_wei")).doubleValue());
-      }
-      charts.add(Chart.bar("Expected fees by orchestrator", "wei", labels, values));
+      charts.add(
+          Values.bars(
+              "Expected fees by orchestrator",
+              "wei",
+              orchestrators,
+              r -> SlaSection.shortAddress(Values.text(r, "orchestrator_address")),
+              r -> ((BigDecimal) Values.get(r, "expected_value_wei")).doubleValue()));
     }
     BigDecimal total =
         orchestrators.stream()

@@ -63,18 +63,17 @@ public final class GpuSupplySection {
             .col("reported_gpu_uuids", "Reported UUIDs", Format.COUNT)
             .col("orchestrators", "Orchestrators", Format.COUNT)
             .of(rows);
+    List<Row> supplied = rows.stream().filter(r -> Values.count(r, "physical_gpus") > 0).toList();
     List<Chart> charts = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    for (Row row : rows) {
-      if (Values.count(row, "physical_gpus") > 0) {
-        String name = Values.text(row, "gpu_model_name");
-        labels.add(name == null ? "unknown" : name);
-        values.add(Values.number(row, "physical_gpus"));
-      }
-    }
-    if (!labels.isEmpty()) {
-      charts.add(Chart.bar("Physical GPUs by GPU model", "GPUs", labels, values));
+    if (!supplied.isEmpty()) {
+      charts.add(
+          Values.bars(
+              "Physical GPUs by GPU model",
+              "GPUs",
+              supplied,
+              r ->
+                  java.util.Objects.requireNonNullElse(Values.text(r, "gpu_model_name"), "unknown"),
+              r -> Values.number(r, "physical_gpus")));
     }
     long total = rows.stream().mapToLong(r -> Values.count(r, "physical_gpus")).sum();
     String note =

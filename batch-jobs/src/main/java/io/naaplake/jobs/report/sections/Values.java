@@ -1,12 +1,14 @@
 package io.naaplake.jobs.report.sections;
 
 import io.naaplake.jobs.report.Cell;
+import io.naaplake.jobs.report.Chart;
 import io.naaplake.jobs.report.Format;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 
 /** Reading typed values out of collected Spark rows, and the differences the deltas show. */
@@ -71,6 +73,22 @@ final class Values {
       return a - b;
     }
     return ((Number) current).doubleValue() - ((Number) prior).doubleValue();
+  }
+
+  /** A bar chart of rows: one bar per row, labelled and measured by the two functions. */
+  static Chart bars(
+      String title,
+      String unit,
+      List<Row> rows,
+      Function<Row, String> label,
+      Function<Row, Double> value) {
+    List<String> labels = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (Row row : rows) {
+      labels.add(label.apply(row));
+      values.add(value.apply(row));
+    }
+    return Chart.bar(title, unit, labels, values);
   }
 
   /** A SQL string literal (single quotes doubled). */
