@@ -90,9 +90,4 @@ final class Values {
     }
     return Chart.bar(title, unit, labels, values);
   }
-
-  /** A SQL string literal (single quotes doubled). */
-  static String literal(String value) {
-    return "'" + value.replace("'", "''") + "'";
-  }
 }
