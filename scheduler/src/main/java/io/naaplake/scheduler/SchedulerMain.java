@@ -19,10 +19,11 @@ public final class SchedulerMain {
     SchedulerConfig config;
     JsonLinesRunRecorder recorder;
     NaapScheduler scheduler;
+    ChainRunner runner;
     try {
       Settings settings = Settings.fromEnvironment();
       config = SchedulerConfig.from(settings);
-      ChainRunner runner = ChainRunnerProviders.load(settings);
+      runner = ChainRunnerProviders.load(settings);
       recorder = new JsonLinesRunRecorder(config.runLog());
       scheduler = NaapScheduler.start(config, runner, recorder, clock);
     } catch (RuntimeException e) {
@@ -31,11 +32,21 @@ public final class SchedulerMain {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "naap-scheduler-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(scheduler, runner), "naap-scheduler-stop"));
     new JobsCommand(scheduler.quartz(), recorder, clock, System.out, System.err)
         .run(List.of("list"));
     System.out.println("run log: " + config.runLog() + "; stop with Ctrl-C");
     // Quartz's threads do the work; main only waits until the shutdown hook ends the JVM.
     new CountDownLatch(1).await();
+  }
+
+  /** The running chain finishes first; then the runner releases what it holds (its session). */
+  private static void stop(NaapScheduler scheduler, ChainRunner runner) {
+    try {
+      scheduler.close();
+    } finally {
+      runner.close();
+    }
   }
 }
