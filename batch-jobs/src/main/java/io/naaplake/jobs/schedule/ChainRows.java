@@ -67,9 +67,20 @@ final class ChainRows {
       Instant finishedAt,
       Instant runTime,
       Throwable error) {
+    return failedRun(chainRunId, job(chain), startedAt, finishedAt, runTime, error);
+  }
+
+  /** The row of a failed run of {@code job} (a chain or a daily step): nothing read or written. */
+  static JobRun failedRun(
+      String runId,
+      String job,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant runTime,
+      Throwable error) {
     return new JobRun(
-        chainRunId,
-        job(chain),
+        runId,
+        job,
         JobRun.Status.FAILED,
         startedAt,
         finishedAt,

@@ -2,7 +2,6 @@ package io.naaplake.jobs.schedule;
 
 import static java.util.Objects.requireNonNull;
 
-import io.naaplake.errors.NaapException;
 import io.naaplake.jobs.LakePipeline;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.runs.JobRunLog;
@@ -13,8 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -70,7 +67,7 @@ final class DailyChain implements ChainWork {
               ? pipeline.underLease("daily " + step.name(), lease -> step.run(spark, runTime))
               : step.run(spark, runTime);
     } catch (RuntimeException e) {
-      record(failed(step, runId, started, runTime, e));
+      record(ChainRows.failedRun(runId, step.name(), started, clock.instant(), runTime, e));
       throw e;
     }
     JobRun run =
@@ -92,26 +89,6 @@ final class DailyChain implements ChainWork {
             result.tableVersions());
     record(run);
     return run;
-  }
-
-  private JobRun failed(
-      ChainStep step, String runId, Instant started, Instant runTime, RuntimeException error) {
-    return new JobRun(
-        runId,
-        step.name(),
-        JobRun.Status.FAILED,
-        started,
-        clock.instant(),
-        runTime,
-        Optional.empty(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        0,
-        Optional.of(NaapException.categoryOf(error).name().toLowerCase(Locale.ROOT)),
-        Optional.ofNullable(error.getMessage()),
-        Map.of());
   }
 
   private void record(JobRun run) {

@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <ul>
  *   <li>{@code hourly}: {@link HourlyChain}, the pipeline as writer {@code "scheduler hourly"};
+ *       fires made redundant by a later due fire are skipped ({@link RedundantFires});
  *   <li>{@code daily}: {@link DailyChain}, its steps in order.
  * </ul>
  *
@@ -49,6 +50,7 @@ public final class SparkChainRunner implements ChainRunner {
   private final List<ChainStep> dailySteps;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final RedundantFires redundant;
   private SparkSession spark;
   private boolean closed;
 
@@ -57,8 +59,10 @@ public final class SparkChainRunner implements ChainRunner {
       ChainRunnerConfig config,
       SparkSessionSource sessions,
       List<ChainStep> dailySteps,
+      Duration hourlyInterval,
       Clock clock,
       Consumer<String> progress) {
+    this.redundant = new RedundantFires(hourlyInterval);
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.config = requireNonNull(config, "config is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
@@ -72,6 +76,12 @@ public final class SparkChainRunner implements ChainRunner {
     Chain chain = Chain.byId(request.chain());
     Instant runTime = request.runTime();
     refuseFutureRunTime(runTime);
+    java.util.Optional<String> skipped = redundant.skipReason(request, clock.instant());
+    if (skipped.isPresent()) {
+      // Recorded in the scheduler's run log only: nothing ran, the lake is untouched.
+      progress.accept(chain.id() + " fire of " + runTime + " " + skipped.get());
+      return new ChainResult(skipped.get());
+    }
     SparkSession session = session();
     LakePipeline pipeline = pipeline(session, chain, config.leaseWait());
     ChainWork work =

@@ -5,6 +5,7 @@ import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.Main;
 import io.naaplake.scheduler.ChainRunner;
 import io.naaplake.scheduler.ChainRunnerProvider;
+import io.naaplake.scheduler.SchedulerConfig;
 import java.time.Clock;
 
 /**
@@ -23,6 +24,7 @@ public final class SparkChainRunnerProvider implements ChainRunnerProvider {
         ChainRunnerConfig.from(settings),
         SparkSessionSource.owned(jobs, "naap-scheduler"),
         DailySteps.standard(jobs),
+        SchedulerConfig.from(settings).hourlyInterval(),
         Clock.systemUTC(),
         Main::say);
   }

@@ -159,6 +159,7 @@ class SchedulerRetryIT {
             new ChainRunnerConfig(Duration.ofMinutes(1), Duration.ofMinutes(1)),
             SparkSessionSource.borrowed(SharedSpark::get),
             List.of(),
+            scheduler.hourlyInterval(),
             Clock.systemUTC(),
             line -> System.out.println("[scheduler] " + line));
     return NaapScheduler.start(scheduler, runner, recorder, Clock.systemUTC());

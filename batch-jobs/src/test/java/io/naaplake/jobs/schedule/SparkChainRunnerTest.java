@@ -73,6 +73,7 @@ class SparkChainRunnerTest {
         new ChainRunnerConfig(Duration.ZERO, Duration.ofMinutes(1)),
         sessions,
         List.of(),
+        Duration.ofMinutes(5),
         Clock.fixed(NOW, ZoneOffset.UTC),
         line -> {});
   }
