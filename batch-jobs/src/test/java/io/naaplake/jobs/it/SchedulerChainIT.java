@@ -95,12 +95,18 @@ class SchedulerChainIT {
       NaapException busy = cliRunWhileSchedulerWrites(config, lease);
       assertThat(busy.code()).isEqualTo("LAKE_WRITER_BUSY");
       assertThat(busy.getMessage()).contains("scheduler hourly");
-      // ... or, given a wait, waits for the scheduler's chain to end and then runs.
+      // ... or, given a wait, waits for the scheduler's chain to end and then runs. The lease is
+      // not a queue: a waiter that looks every 50 ms finds the gap between two chains even when
+      // they run back to back, as they do here (chains longer than the 15 s interval).
+      JobsConfig waitingCli =
+          ItEnvironment.privateLake(
+              "scheduler-chain-" + suffix,
+              Map.of("naap.ingest.topics", topics, "naap.lease.poll-interval", "50ms"));
       awaitSchedulerHolds(lease);
       List<String> said = new CopyOnWriteArrayList<>();
       List<JobRun> cli =
           new LakePipeline(
-                  SharedSpark.get(), config, Clock.systemUTC(), said::add, "cli", CHAIN_TIMEOUT)
+                  SharedSpark.get(), waitingCli, Clock.systemUTC(), said::add, "cli", CHAIN_TIMEOUT)
               .runOnce(Instant.now().truncatedTo(ChronoUnit.SECONDS));
       assertThat(said).anyMatch(line -> line.contains("being written by scheduler hourly"));
       assertThat(cli).extracting(JobRun::status).doesNotContain(JobRun.Status.FAILED);
