@@ -21,6 +21,8 @@ import java.util.Map;
  *   <tr><td>naap.spark.shuffle-partitions</td><td>2</td></tr>
  *   <tr><td>naap.kafka.bootstrap-servers</td><td>127.0.0.1:19092</td></tr>
  *   <tr><td>naap.kafka.client.*</td><td>passed to the Kafka consumer (SASL/TLS settings)</td></tr>
+ *   <tr><td>naap.kafka.timeout</td><td>30s: how long a Kafka request of the ingest may take; an
+ *   unreachable broker then fails the run with KAFKA_UNAVAILABLE (retriable) instead of hanging</td></tr>
  *   <tr><td>naap.ingest.topics</td><td>streaming_events:cloudspe,network_events:daydream</td></tr>
  *   <tr><td>naap.ingest.max-event-size</td><td>512kB; larger messages are quarantined</td></tr>
  *   <tr><td>naap.ingest.quarantine-prefix-size</td><td>4kB kept of a quarantined value</td></tr>
@@ -66,7 +68,8 @@ public record JobsConfig(
     boolean registerInTrino,
     java.util.Optional<String> clientIpKey,
     io.naaplake.jobs.silver.SilverWindows silverWindows,
-    WriterLeaseConfig writerLease) {
+    WriterLeaseConfig writerLease,
+    java.time.Duration kafkaTimeout) {
 
   public static final String KAFKA_CLIENT_PREFIX = "naap.kafka.client.";
 
@@ -87,6 +90,11 @@ public record JobsConfig(
     }
     Settings.requirePositive("naap.ingest.max-offsets-per-partition", maxOffsetsPerPartition);
     Settings.requirePositive("naap.spark.shuffle-partitions", shufflePartitions);
+    requireNonNull(kafkaTimeout, "kafkaTimeout is null");
+    if (kafkaTimeout.toMillis() < 1 || kafkaTimeout.toMillis() > Integer.MAX_VALUE) {
+      throw LakeErrors.badConfiguration(
+          "naap.kafka.timeout", kafkaTimeout.toString(), "between 1ms and 24 days");
+    }
   }
 
   public static JobsConfig from(Settings settings) {
@@ -107,7 +115,8 @@ public record JobsConfig(
         settings.bool("naap.trino.register", true),
         settings.optionalString("naap.silver.client-ip-key"),
         io.naaplake.jobs.silver.SilverWindows.from(settings),
-        WriterLeaseConfig.from(settings));
+        WriterLeaseConfig.from(settings),
+        settings.duration("naap.kafka.timeout", java.time.Duration.ofSeconds(30)));
   }
 
   private static Map<String, String> orderedDefaultTopics() {

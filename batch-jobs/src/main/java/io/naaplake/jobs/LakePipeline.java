@@ -9,6 +9,7 @@ import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.lake.LeaseStore;
 import io.naaplake.jobs.lake.WriterLease;
 import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.runs.StageTimings;
 import io.naaplake.jobs.silver.SilverEventsJob;
 import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
 import io.naaplake.jobs.trino.TrinoRegistrar;
@@ -72,18 +73,50 @@ public final class LakePipeline {
 
   /** Each job creates or migrates the tables it writes, so no separate migration pass is needed. */
   public List<JobRun> runOnce(Instant runTime) {
+    return runOnce(runTime, new StageTimings(clock));
+  }
+
+  /**
+   * {@link #runOnce(Instant)}, timing each stage into {@code stages}: lease_wait, bronze_ingest,
+   * silver_events, silver_entities, gold, trino_register (the stages reached, when one fails).
+   */
+  public List<JobRun> runOnce(Instant runTime, StageTimings stages) {
     List<JobRun> runs;
-    try (WriterLease lease = holdLake("run")) {
-      runs = new ArrayList<>(new BronzeIngestJob(spark, config, clock, progress).run(runTime));
+    try (WriterLease lease = stages.time("lease_wait", () -> holdLake("run"))) {
+      runs =
+          new ArrayList<>(
+              stages.time(
+                  BronzeIngestJob.JOB_NAME,
+                  () -> new BronzeIngestJob(spark, config, clock, progress).run(runTime)));
       lease.checkStillHeld();
-      runs.add(new SilverEventsJob(spark, config, clock, progress).run(runTime));
+      runs.add(
+          stages.time(
+              SilverEventsJob.JOB_NAME,
+              () -> new SilverEventsJob(spark, config, clock, progress).run(runTime)));
       lease.checkStillHeld();
-      runs.add(new SilverEntitiesJob(spark, config, clock, progress).run(runTime));
+      runs.add(
+          stages.time(
+              SilverEntitiesJob.JOB_NAME,
+              () -> new SilverEntitiesJob(spark, config, clock, progress).run(runTime)));
       lease.checkStillHeld();
-      runs.add(new GoldJob(spark, config, clock, progress).run(runTime));
+      runs.add(
+          stages.time(
+              GoldJob.JOB_NAME, () -> new GoldJob(spark, config, clock, progress).run(runTime)));
     }
-    register();
+    stages.run("trino_register", this::register);
     return runs;
+  }
+
+  /**
+   * Runs {@code write} holding the lake's writer lease for {@code operation} (waiting for another
+   * writer as this pipeline does): for writes that are not one of the jobs, such as a scheduler
+   * chain's own run row or a daily step. {@code write} should call {@link
+   * WriterLease#checkStillHeld} before each commit of a long write.
+   */
+  public <T> T underLease(String operation, java.util.function.Function<WriterLease, T> write) {
+    try (WriterLease lease = holdLake(operation)) {
+      return write.apply(lease);
+    }
   }
 
   /** Recomputes gold from silver, whatever the run log says (after a drop or a rule change). */

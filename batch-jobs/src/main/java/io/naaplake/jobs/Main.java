@@ -122,7 +122,8 @@ public final class Main {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  static void say(String message) {
+  /** Prints a progress line, stamped with the UTC time of day. */
+  public static void say(String message) {
     System.out.println(
         "[naap " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "] " + message);
     System.out.flush();

@@ -36,6 +36,7 @@ class JobsConfigTest {
     assertThat(config.trinoLakeLocation()).isEqualTo("local:///");
     assertThat(config.registerInTrino()).isTrue();
     assertThat(config.clientIpKey()).isEmpty();
+    assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.silverWindows())
         .isEqualTo(
             new SilverWindows(
@@ -78,7 +79,8 @@ class JobsConfigTest {
             Map.entry("naap.lease.ttl", "5m"),
             Map.entry("naap.lease.heartbeat-interval", "30s"),
             Map.entry("naap.lease.max-wait", "10m"),
-            Map.entry("naap.lease.poll-interval", "500ms"));
+            Map.entry("naap.lease.poll-interval", "500ms"),
+            Map.entry("naap.kafka.timeout", "5s"));
     JobsConfig config = JobsConfig.from(Settings.of(values));
     assertThat(config)
         .isEqualTo(
@@ -107,7 +109,8 @@ class JobsConfigTest {
                     Duration.ofMinutes(5),
                     Duration.ofSeconds(30),
                     Duration.ofMinutes(10),
-                    Duration.ofMillis(500))));
+                    Duration.ofMillis(500)),
+                Duration.ofSeconds(5)));
     assertThat(config.tablePath("bronze/raw_events"))
         .isEqualTo("s3a://bucket/lake/bronze/raw_events");
   }

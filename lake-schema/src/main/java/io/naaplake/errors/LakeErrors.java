@@ -107,6 +107,49 @@ public final class LakeErrors {
         null);
   }
 
+  /**
+   * Another writer committed to a Delta table between this run's read and its commit, in a way
+   * Delta's optimistic concurrency could not reconcile. Retriable: the run re-reads and recomputes.
+   */
+  public static NaapException deltaCommitConflict(Throwable cause) {
+    return new NaapException(
+        ErrorCategory.RETRIABLE,
+        "DELTA_COMMIT_CONFLICT",
+        "a Delta commit conflicted with a concurrent commit ("
+            + cause.getClass().getSimpleName()
+            + ": "
+            + firstLine(cause.getMessage())
+            + "). Nothing was committed by the conflicting write; run again.",
+        cause);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  /**
+   * A declared table's location holds files that are not a Delta table. Bad data: the lake's
+   * content at that path is not what the pipeline wrote, rerunning finds the same files, and the
+   * pipeline rejects it instead of writing a table over it.
+   */
+  public static NaapException notADeltaTable(String table, String location, String firstEntry) {
+    return new NaapException(
+        ErrorCategory.BAD_DATA,
+        "NOT_A_DELTA_TABLE",
+        table
+            + ": its location "
+            + location
+            + " holds files that are not a Delta table (e.g. "
+            + firstEntry
+            + ", and no _delta_log). The pipeline does not write over them: move them away, or"
+            + " point naap.lake.root at the right lake.",
+        null);
+  }
+
   public static NaapException badInput(String what, String detail) {
     return new NaapException(ErrorCategory.BAD_DATA, "BAD_INPUT", what + ": " + detail, null);
   }

@@ -77,6 +77,24 @@ public final class OpsTables {
               "table_versions",
               mapOf(string(), bigint()),
               "Delta version of each table the run committed to, by qualified table name.")
+          .optional(
+              "chain_run_id",
+              string(),
+              "The scheduler chain run this row belongs to: the run_id of its chain row (job"
+                  + " chain_hourly or chain_daily, which has it too); null for runs outside the"
+                  + " scheduler (./naap run).")
+          .optional(
+              "trigger",
+              string(),
+              "Why the chain ran: scheduled, misfire-catch-up (a fire missed while the scheduler"
+                  + " was down or busy) or manual (./naap jobs run); a retry keeps the trigger of"
+                  + " its first attempt and has attempt > 1.")
+          .optional("attempt", integer(), "Attempt of the chain run, 1 for the first.")
+          .optional(
+              "stage_durations_ms",
+              mapOf(string(), bigint()),
+              "On chain rows: milliseconds spent in each stage (lease_wait, the jobs or steps,"
+                  + " trino_register), in order.")
           .keyedBy("run_id")
           .build();
 

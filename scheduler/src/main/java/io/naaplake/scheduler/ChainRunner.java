@@ -5,7 +5,7 @@ package io.naaplake.scheduler;
  * decides when and how often; the runner decides what. The batch-jobs module provides the real one
  * through {@link ChainRunnerProvider}, so this module never needs Spark.
  */
-public interface ChainRunner {
+public interface ChainRunner extends AutoCloseable {
 
   /**
    * Runs one chain for {@code request.runTime()}. Must be safe to repeat for the same request: a
@@ -16,4 +16,11 @@ public interface ChainRunner {
    *     and FATAL (any exception that is not a NaapException) are recorded and not retried
    */
   ChainResult run(ChainRequest request) throws Exception;
+
+  /**
+   * Releases what the runner holds across runs (the batch-jobs runner: its SparkSession). Called
+   * once, when the scheduler has stopped and no run is in progress.
+   */
+  @Override
+  default void close() {}
 }

@@ -1,6 +1,11 @@
 package io.naaplake.scheduler;
 
 import io.naaplake.config.Settings;
+import io.naaplake.scheduler.alerts.AlertsConfig;
+import io.naaplake.scheduler.alerts.LakeGauges;
+import io.naaplake.scheduler.metrics.MetricsServer;
+import io.naaplake.scheduler.metrics.ObservedRunRecorder;
+import io.naaplake.scheduler.metrics.SchedulerMetrics;
 import io.naaplake.errors.NaapException;
 import java.time.Clock;
 import java.util.List;
@@ -19,23 +24,43 @@ public final class SchedulerMain {
     SchedulerConfig config;
     JsonLinesRunRecorder recorder;
     NaapScheduler scheduler;
+    ChainRunner runner;
+    MetricsServer metricsServer;
     try {
       Settings settings = Settings.fromEnvironment();
       config = SchedulerConfig.from(settings);
-      ChainRunner runner = ChainRunnerProviders.load(settings);
+      AlertsConfig alerts = AlertsConfig.from(settings);
+      runner = ChainRunnerProviders.load(settings);
       recorder = new JsonLinesRunRecorder(config.runLog());
-      scheduler = NaapScheduler.start(config, runner, recorder, clock);
+      SchedulerMetrics metrics = new SchedulerMetrics();
+      // Metrics first: a port already taken stops the start before any chain can run.
+      metricsServer = MetricsServer.start(alerts, metrics, new LakeGauges(alerts), clock);
+      scheduler =
+          NaapScheduler.start(config, runner, new ObservedRunRecorder(recorder, metrics), clock);
     } catch (RuntimeException e) {
       System.err.println(
           "naap: scheduler did not start [" + NaapException.categoryOf(e) + "]: " + e.getMessage());
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "naap-scheduler-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> stop(scheduler, runner, metricsServer), "naap-scheduler-stop"));
     new JobsCommand(scheduler.quartz(), recorder, clock, System.out, System.err)
         .run(List.of("list"));
     System.out.println("run log: " + config.runLog() + "; stop with Ctrl-C");
     // Quartz's threads do the work; main only waits until the shutdown hook ends the JVM.
     new CountDownLatch(1).await();
+  }
+
+  /** The running chain finishes first; then the runner releases what it holds (its session). */
+  private static void stop(
+      NaapScheduler scheduler, ChainRunner runner, MetricsServer metricsServer) {
+    try {
+      scheduler.close();
+    } finally {
+      runner.close();
+      metricsServer.close();
+    }
   }
 }

@@ -19,6 +19,7 @@ final class KafkaBatchSource {
     if (nonEmpty.isEmpty()) {
       return spark.createDataFrame(List.of(), KafkaSourceSchema.SCHEMA);
     }
+    String timeoutMs = Long.toString(config.kafkaTimeout().toMillis());
     DataFrameReader reader =
         spark
             .read()
@@ -27,7 +28,13 @@ final class KafkaBatchSource {
             .option("assign", OffsetJson.assignment(nonEmpty))
             .option("startingOffsets", OffsetJson.offsets(nonEmpty, true))
             .option("endingOffsets", OffsetJson.offsets(nonEmpty, false))
-            .option("failOnDataLoss", "true");
+            .option("failOnDataLoss", "true")
+            // A broker that stops answering fails the read within naap.kafka.timeout (per
+            // attempt of the driver's offset lookups and of each executor poll), not after
+            // Spark's default minutes; the run then fails as KAFKA_UNAVAILABLE and is retried.
+            .option("kafka.default.api.timeout.ms", timeoutMs)
+            .option("kafka.request.timeout.ms", timeoutMs)
+            .option("kafkaConsumer.pollTimeoutMs", timeoutMs);
     for (Map.Entry<String, String> property : config.kafkaClientProperties().entrySet()) {
       reader = reader.option("kafka." + property.getKey(), property.getValue());
     }

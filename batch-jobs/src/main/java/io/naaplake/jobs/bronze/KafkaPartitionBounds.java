@@ -17,20 +17,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads the earliest and latest offsets of every partition of the configured topics. */
 public final class KafkaPartitionBounds {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
   public static List<PartitionBounds> read(JobsConfig config, Collection<String> topics) {
+    Duration timeout = config.kafkaTimeout();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(config))) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) {
           throw LakeErrors.topicMissing(topic, config.kafkaBootstrapServers());
         }
         infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
       }
-      Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions, TIMEOUT);
-      Map<TopicPartition, Long> latest = consumer.endOffsets(partitions, TIMEOUT);
+      Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions, timeout);
+      Map<TopicPartition, Long> latest = consumer.endOffsets(partitions, timeout);
       List<PartitionBounds> bounds = new ArrayList<>();
       for (TopicPartition partition : partitions) {
         bounds.add(
@@ -59,8 +58,9 @@ public final class KafkaPartitionBounds {
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-    properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    int timeoutMs = (int) config.kafkaTimeout().toMillis();
+    properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
     return properties;
   }
 

@@ -48,6 +48,7 @@ public final class LakeTables {
   }
 
   private void create(TableDeclaration table) {
+    refuseForeignFiles(table);
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark)
             .location(path(table))
@@ -60,6 +61,30 @@ public final class LakeTables {
       builder = builder.property(property.getKey(), property.getValue());
     }
     builder.execute();
+  }
+
+  /**
+   * A table's location that holds files but no Delta log holds someone else's data (a copy, a stray
+   * export): the pipeline rejects it rather than write a table over it. A location with a Delta log
+   * but no commit yet (a create cut short) is ours and is created again.
+   */
+  private void refuseForeignFiles(TableDeclaration table) {
+    org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path(table));
+    try {
+      org.apache.hadoop.fs.FileSystem fs =
+          location.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(location)
+          || fs.exists(new org.apache.hadoop.fs.Path(location, "_delta_log"))) {
+        return;
+      }
+      org.apache.hadoop.fs.FileStatus[] entries = fs.listStatus(location);
+      if (entries.length > 0) {
+        throw LakeErrors.notADeltaTable(
+            table.qualifiedName(), path(table), entries[0].getPath().getName());
+      }
+    } catch (java.io.IOException e) {
+      throw LakeErrors.ioFailure("looking at " + path(table), e);
+    }
   }
 
   private void migrate(TableDeclaration table) {

@@ -80,7 +80,20 @@ public final class JobRunLog {
     return run;
   }
 
+  /** Appends the row of a job run; inside a chain it carries the chain's {@link ChainTag}. */
   public void append(JobRun run) {
+    append(run, ChainTag.current(spark), Map.of());
+  }
+
+  /**
+   * Appends a chain's own row (job chain_hourly or chain_daily): its run id is the tag's chain run
+   * id, and it carries the time spent in each stage.
+   */
+  public void appendChainRow(JobRun run, ChainTag tag, Map<String, Long> stageDurationsMs) {
+    append(run, Optional.of(tag), stageDurationsMs);
+  }
+
+  private void append(JobRun run, Optional<ChainTag> tag, Map<String, Long> stageDurationsMs) {
     Row row =
         RowFactory.create(
             run.runId(),
@@ -98,7 +111,11 @@ public final class JobRunLog {
             run.offsetsLost(),
             run.errorCategory().orElse(null),
             run.errorMessage().orElse(null),
-            run.tableVersions());
+            run.tableVersions(),
+            tag.map(ChainTag::chainRunId).orElse(null),
+            tag.map(ChainTag::trigger).orElse(null),
+            tag.map(ChainTag::attempt).orElse(null),
+            stageDurationsMs.isEmpty() ? null : new LinkedHashMap<>(stageDurationsMs));
     DeltaWrites.append(
         spark.createDataFrame(List.of(row), SparkSchemas.structType(OpsTables.JOB_RUNS)), path);
   }

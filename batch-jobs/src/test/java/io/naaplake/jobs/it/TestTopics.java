@@ -72,6 +72,13 @@ final class TestTopics {
     }
   }
 
+  /** Publishes messages as they are (keys and values byte-exact), in order. */
+  static PublishResult publishRaw(String topic, List<io.naaplake.tools.RawMessage> messages) {
+    try (KafkaEventPublisher publisher = KafkaEventPublisher.connect(tools())) {
+      return publisher.publishRaw(topic, messages);
+    }
+  }
+
   static long total(Collection<PublishResult> results) {
     return results.stream().mapToLong(PublishResult::records).sum();
   }

@@ -60,6 +60,30 @@ class LakeTablesTest {
   }
 
   @Test
+  void foreignFilesAtATableLocationAreBadDataAndLeftAlone(@TempDir Path lake) throws Exception {
+    LakeTables tables = new LakeTables(spark, LocalSpark.lakeAt(lake));
+    TableDeclaration table = widgets().build();
+    Path location = Path.of(tables.path(table));
+    java.nio.file.Files.createDirectories(location);
+    java.nio.file.Files.writeString(location.resolve("widgets.csv"), "id,name\n1,a\n");
+
+    assertThatThrownBy(() -> tables.ensure(table))
+        .isInstanceOfSatisfying(
+            NaapException.class,
+            e -> {
+              assertThat(e.category()).isEqualTo(io.naaplake.errors.ErrorCategory.BAD_DATA);
+              assertThat(e.code()).isEqualTo("NOT_A_DELTA_TABLE");
+            })
+        .hasMessageContaining("widgets.csv");
+    assertThat(location.resolve("widgets.csv")).exists();
+    assertThat(location.resolve("_delta_log")).doesNotExist();
+
+    // An empty location is created as before.
+    java.nio.file.Files.delete(location.resolve("widgets.csv"));
+    assertThat(tables.ensure(table)).isZero();
+  }
+
+  @Test
   void retypedOrRemovedColumnIsRefused(@TempDir Path lake) {
     LakeTables tables = new LakeTables(spark, LocalSpark.lakeAt(lake));
     tables.ensure(widgets().build());
