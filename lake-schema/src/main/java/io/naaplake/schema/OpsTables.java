@@ -184,7 +184,7 @@ public final class OpsTables {
           .required(
               "action",
               string(),
-              "data_retention, optimize, time_travel, checkpoint or vacuum (in that order).")
+              "data_retention, optimize, time_travel, vacuum or checkpoint (in that order).")
           .required("status", string(), "succeeded, skipped or failed.")
           .optional(
               "detail",

@@ -31,8 +31,8 @@ public record MaintenanceAction(
     DATA_RETENTION,
     OPTIMIZE,
     TIME_TRAVEL,
-    CHECKPOINT,
-    VACUUM;
+    VACUUM,
+    CHECKPOINT;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

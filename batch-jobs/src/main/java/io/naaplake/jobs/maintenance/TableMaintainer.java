@@ -24,9 +24,10 @@ import org.apache.spark.sql.delta.Snapshot;
 import scala.Option;
 
 /**
- * Carries out one table's {@link TablePlan}, step by step, measuring each step. A step that fails
- * is recorded with its error and the table's remaining steps are skipped (the next run plans them
- * again); other tables go on.
+ * Carries out one table's {@link TablePlan}, step by step, measuring each step. The checkpoint
+ * comes last, after VACUUM (which commits its start and end to the log), so it covers the table's
+ * final version of the run. A step that fails is recorded with its error and the table's remaining
+ * steps are skipped (the next run plans them again); other tables go on.
  *
  * <p>VACUUM deletes files by their age on the wall clock (a removed file's deletion timestamp in
  * the log, an untracked file's modification time), not by the run time: Delta offers no other
@@ -54,8 +55,8 @@ final class TableMaintainer {
     }
     steps.add(new Step(Kind.OPTIMIZE, () -> compact(plan, path)));
     steps.add(new Step(Kind.TIME_TRAVEL, () -> setTimeTravel(plan, path)));
-    steps.add(new Step(Kind.CHECKPOINT, () -> checkpoint(plan, path)));
     steps.add(new Step(Kind.VACUUM, () -> vacuum(plan, path)));
+    steps.add(new Step(Kind.CHECKPOINT, () -> checkpoint(path)));
     String table = plan.table().qualifiedName();
     for (Step step : steps) {
       Instant started = clock.instant();
@@ -108,7 +109,8 @@ final class TableMaintainer {
     if (!compaction.hasWork()) {
       return Outcome.skipped(compaction.describe());
     }
-    TableState before = files.state(plan.table(), path);
+    boolean deleted = plan.dataRetention().map(TablePlan.DataRetention::hasWork).orElse(false);
+    TableState before = deleted ? files.state(plan.table(), path) : plan.state();
     DeltaOptimizeBuilder optimize = DeltaTable.forPath(spark, path).optimize();
     Optional<String> predicate = compaction.predicate();
     if (predicate.isPresent()) {
@@ -153,10 +155,10 @@ final class TableMaintainer {
    * Writes a checkpoint of the latest version and lets Delta delete log files older than the
    * table's {@code delta.logRetentionDuration} (files counted: the log directory's).
    */
-  private Outcome checkpoint(TablePlan plan, String path) {
+  private Outcome checkpoint(String path) {
     DeltaLog log = files.log(path);
     Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
-    if (!plan.checkpoint() || log.checkpointExistsAtVersion(snapshot.version())) {
+    if (log.checkpointExistsAtVersion(snapshot.version())) {
       return Outcome.skipped("a checkpoint exists at version " + snapshot.version());
     }
     FileStats before = files.logFiles(path);

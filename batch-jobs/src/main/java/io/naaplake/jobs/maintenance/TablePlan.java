@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What maintenance will do to one existing table, decided from its declaration, its snapshot and
  * the run time alone ({@link MaintenancePlanner}). Steps run in this order: data retention,
- * compaction, time-travel properties, checkpoint, VACUUM.
+ * compaction, time-travel properties, VACUUM, checkpoint (written unless one exists at the table's
+ * latest version when that step runs).
  *
  * @param dataRetention present when the table's retention class deletes old data
  * @param propertiesToSet time-travel properties whose stored value differs from the policy
@@ -96,16 +97,11 @@ public record TablePlan(
     }
   }
 
-  /** Does the plan change the table (so a fresh checkpoint is due afterwards)? */
+  /** Does the plan change the table's data or properties? */
   public boolean commits() {
     return dataRetention.map(DataRetention::hasWork).orElse(false)
         || compaction.hasWork()
         || !propertiesToSet.isEmpty();
-  }
-
-  /** A checkpoint is written when none exists at the latest version or this plan commits. */
-  public boolean checkpoint() {
-    return !state.checkpointed() || commits();
   }
 
   /** One line per step, for {@code maintain --dry-run} and the log. */
@@ -127,8 +123,12 @@ public record TablePlan(
             + (propertiesToSet.isEmpty()
                 ? "already " + policy.timeTravelInterval()
                 : "set " + propertiesToSet));
-    lines.add("  checkpoint: " + (checkpoint() ? "write" : "exists at version " + state.version()));
     lines.add("  vacuum: retain " + policy.timeTravel().toHours() + " hours");
+    lines.add(
+        "  checkpoint: "
+            + (state.checkpointed() && !commits()
+                ? "exists at version " + state.version() + " (VACUUM may commit)"
+                : "write"));
     return lines;
   }
 
