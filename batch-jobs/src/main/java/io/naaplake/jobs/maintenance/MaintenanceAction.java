@@ -72,8 +72,16 @@ public record MaintenanceAction(
     }
 
     public static Outcome skipped(String detail) {
+      return unmeasured(Status.SKIPPED, detail);
+    }
+
+    static Outcome failed(String detail) {
+      return unmeasured(Status.FAILED, detail);
+    }
+
+    private static Outcome unmeasured(Status status, String detail) {
       return new Outcome(
-          Status.SKIPPED,
+          status,
           detail,
           Optional.empty(),
           Optional.empty(),
@@ -98,17 +106,6 @@ public record MaintenanceAction(
     public Outcome withRowsDeleted(long rows) {
       return new Outcome(
           status, detail, before, after, Optional.of(rows), versionBefore, versionAfter);
-    }
-
-    static Outcome failed(String detail) {
-      return new Outcome(
-          Status.FAILED,
-          detail,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
     }
   }
 }

@@ -2,11 +2,9 @@ package io.naaplake.jobs.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
-import io.naaplake.errors.LakeErrors;
 import io.naaplake.errors.NaapException;
 import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.lake.LakeTables;
-import io.naaplake.jobs.lake.LeaseStore;
 import io.naaplake.jobs.lake.WriterLease;
 import io.naaplake.jobs.maintenance.MaintenanceAction.Kind;
 import io.naaplake.jobs.maintenance.MaintenanceAction.Status;
@@ -15,7 +13,6 @@ import io.naaplake.jobs.runs.JobRunLog;
 import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.OpsTables;
 import io.naaplake.schema.TableDeclaration;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,13 +204,13 @@ public final class MaintenanceJob {
 
   /** Takes the lake's writer lease for the run; closed when the run is done writing. */
   private WriterLease holdLake(SparkSession spark) {
-    LeaseStore store;
-    try {
-      store = LeaseStore.forLake(config.lakeRoot(), spark.sparkContext().hadoopConfiguration());
-    } catch (IOException e) {
-      throw LakeErrors.ioFailure("finding the lake's writer lease under " + config.lakeRoot(), e);
-    }
-    return WriterLease.acquire(
-        store, config.writerLease(), writer + ": maintain", maxLeaseWait, clock, progress);
+    return WriterLease.acquireForLake(
+        config.lakeRoot(),
+        spark.sparkContext().hadoopConfiguration(),
+        config.writerLease(),
+        writer + ": maintain",
+        maxLeaseWait,
+        clock,
+        progress);
   }
 }

@@ -165,8 +165,7 @@ class MaintenanceIT {
     for (String kind : List.of("data_retention", "optimize")) {
       assertThat(action(repeated, kind).<String>getAs("status")).as(kind).isEqualTo("skipped");
     }
-    assertThat(action(repeated, "time_travel").<String>getAs("detail"))
-        .contains("interval 0 hours");
+    assertThat(action(repeated, "time_travel").<String>getAs("detail")).contains("interval 0 days");
     assertThat(action(repeated, "vacuum").<Long>getAs("files_after")).isEqualTo(3L + 2);
     assertThat(Snapshot.of(read())).isEqualTo(kept);
     long vacuumedVersion = midVersion;
