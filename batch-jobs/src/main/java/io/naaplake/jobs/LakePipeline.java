@@ -2,11 +2,9 @@ package io.naaplake.jobs;
 
 import static java.util.Objects.requireNonNull;
 
-import io.naaplake.errors.LakeErrors;
 import io.naaplake.jobs.bronze.BronzeIngestJob;
 import io.naaplake.jobs.gold.GoldJob;
 import io.naaplake.jobs.lake.LakeTables;
-import io.naaplake.jobs.lake.LeaseStore;
 import io.naaplake.jobs.lake.WriterLease;
 import io.naaplake.jobs.runs.JobRun;
 import io.naaplake.jobs.runs.StageTimings;
@@ -15,7 +13,6 @@ import io.naaplake.jobs.silver.entities.SilverEntitiesJob;
 import io.naaplake.jobs.trino.TrinoRegistrar;
 import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.TableDeclaration;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,14 +148,14 @@ public final class LakePipeline {
 
   /** Takes the lake's writer lease for one operation; the caller closes it when done writing. */
   private WriterLease holdLake(String operation) {
-    LeaseStore store;
-    try {
-      store = LeaseStore.forLake(config.lakeRoot(), spark.sparkContext().hadoopConfiguration());
-    } catch (IOException e) {
-      throw LakeErrors.ioFailure("finding the lake's writer lease under " + config.lakeRoot(), e);
-    }
-    return WriterLease.acquire(
-        store, config.writerLease(), writer + ": " + operation, maxLeaseWait, clock, progress);
+    return WriterLease.acquireForLake(
+        config.lakeRoot(),
+        spark.sparkContext().hadoopConfiguration(),
+        config.writerLease(),
+        writer + ": " + operation,
+        maxLeaseWait,
+        clock,
+        progress);
   }
 
   /** Registers every table in Trino (no-op for registered ones); skipped when disabled. */

@@ -33,6 +33,7 @@ public final class LakeCatalog {
     tables.addAll(GoldSupplyTables.all());
     tables.addAll(GoldNetworkTables.all());
     tables.addAll(GoldRevisionTables.all());
+    tables.add(OpsTables.MAINTENANCE_ACTIONS);
     return List.copyOf(tables);
   }
 

@@ -188,5 +188,43 @@ public final class OpsTables {
           .keyedBy("to_batch_id", "org", "hour")
           .build();
 
+  /** What table maintenance did: one row per (maintenance run, table, action). */
+  public static final TableDeclaration MAINTENANCE_ACTIONS =
+      TableDeclaration.builder(Layer.OPS, "maintenance_actions")
+          .comment(
+              "One row per (maintenance run, table, action): data retention, compaction"
+                  + " (OPTIMIZE), time-travel settings, checkpoint and VACUUM of every lake table,"
+                  + " with the files, bytes, rows and Delta versions before and after. Skipped"
+                  + " actions say why; failed ones carry the error.")
+          .required("run_id", string(), "ops.job_runs.run_id of the maintenance run.")
+          .required("run_time", timestamp(), "The run-time parameter the plan was made from.")
+          .required("table_name", string(), "Qualified table name, e.g. bronze.raw_events.")
+          .required(
+              "action",
+              string(),
+              "data_retention, optimize, time_travel, vacuum or checkpoint (in that order).")
+          .required("status", string(), "succeeded, skipped or failed.")
+          .optional(
+              "detail",
+              string(),
+              "What the action covered (predicate, partitions, properties, retention) or why it"
+                  + " was skipped.")
+          .optional(
+              "files_before",
+              bigint(),
+              "Files before: active files in the covered partitions (optimize) or table (data"
+                  + " retention); data files on storage (vacuum).")
+          .optional("files_after", bigint(), "Files after, counted like files_before.")
+          .optional("bytes_before", bigint(), "Bytes of the files counted in files_before.")
+          .optional("bytes_after", bigint(), "Bytes of the files counted in files_after.")
+          .optional("rows_deleted", bigint(), "Rows the data retention deleted.")
+          .optional("version_before", bigint(), "Delta table version before the action.")
+          .optional("version_after", bigint(), "Delta table version after the action.")
+          .required("started_at", timestamp(), "Wall-clock start of the action, UTC.")
+          .measure("duration_ms", bigint(), "Wall-clock duration of the action in milliseconds.")
+          .optional("error_message", string(), "The error when the action failed.")
+          .keyedBy("run_id", "table_name", "action")
+          .build();
+
   private OpsTables() {}
 }

@@ -137,6 +137,27 @@ public final class WriterLease implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the writer lease of the lake at {@code lakeRoot} ({@link LeaseStore#forLake}), as {@link
+   * #acquire} does.
+   */
+  public static WriterLease acquireForLake(
+      String lakeRoot,
+      org.apache.hadoop.conf.Configuration hadoop,
+      WriterLeaseConfig config,
+      String purpose,
+      Duration maxWait,
+      Clock clock,
+      Consumer<String> progress) {
+    LeaseStore store;
+    try {
+      store = LeaseStore.forLake(lakeRoot, hadoop);
+    } catch (IOException e) {
+      throw LakeErrors.ioFailure("finding the lake's writer lease under " + lakeRoot, e);
+    }
+    return acquire(store, config, purpose, maxWait, clock, progress);
+  }
+
   /** The lease as this holder last wrote it. */
   public synchronized LeaseRecord record() {
     return held;
