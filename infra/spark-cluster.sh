@@ -67,8 +67,9 @@ app_classpath_entries() {
   { tr ':' '\n' <"$NAAP_SPARK_APP_CLASSPATH"; echo; } | sed '/^$/d'
 }
 
-# The Maven artifact directory of a jar (…/group/artifact), i.e. the jar without its version.
-artifact_key() { dirname "$(dirname "$1")"; }
+# The Maven artifact directory of each jar path on stdin (…/group/artifact: the path without
+# version directory and file name).
+artifact_keys() { sed 's#/[^/]*/[^/]*$##'; }
 
 spark_artifact_keys() { # -> cached file listing the artifact directories of Spark's closure
   local keys="$NAAP_CACHE_DIR/spark-distribution.keys" tmp mvnlog="$NAAP_CACHE_DIR/spark-classpath-mvn.log"
@@ -82,25 +83,21 @@ spark_artifact_keys() { # -> cached file listing the artifact directories of Spa
       rm -f "$tmp"
       die "Maven could not resolve spark-sql's dependencies (see $mvnlog)"
     fi
-    local jar
-    { tr ':' '\n' <"$tmp"; echo; } | sed '/^$/d' | while IFS= read -r jar; do artifact_key "$jar"; done | sort -u >"$keys.tmp.$$"
+    { tr ':' '\n' <"$tmp"; echo; } | sed '/^$/d' | artifact_keys | sort -u >"$keys.tmp.$$"
     rm -f "$tmp"
     mv -f "$keys.tmp.$$" "$keys"
   fi
   echo "$keys"
 }
 
-# Splits the app classpath: prints "spark<TAB>path" or "app<TAB>path" per entry.
+# Splits the app classpath: prints "spark<TAB>path" or "app<TAB>path" per entry (one awk pass: a
+# loop of subprocesses per jar takes minutes on a loaded machine).
 split_classpath() {
-  local keys entry
+  local keys
   keys="$(spark_artifact_keys)"
-  while IFS= read -r entry; do
-    if [[ -f "$entry" ]] && grep -qxF "$(artifact_key "$entry")" "$keys"; then
-      printf 'spark\t%s\n' "$entry"
-    else
-      printf 'app\t%s\n' "$entry"
-    fi
-  done < <(app_classpath_entries)
+  awk 'NR == FNR { spark[$0] = 1; next }
+       { key = $0; sub("/[^/]*/[^/]*$", "", key); print ((key in spark) ? "spark" : "app") "\t" $0 }' \
+    "$keys" <(app_classpath_entries)
 }
 
 assemble_locked() {
@@ -228,7 +225,9 @@ cmd_start() {
   # "Cannot find any build directories".
   export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_DIRS="$SPARK_LOCAL_DIR" SPARK_SCALA_VERSION=2.13
   log "starting master on $(master_url) (web UI $MASTER_WEBUI_PORT), Spark home $SPARK_HOME"
-  spark_daemon "$MASTER_LOG" "$MASTER_PID_FILE" org.apache.spark.deploy.master.Master \
+  # No REST submission server: it would listen on the fixed port 6066 (client-mode submit needs none).
+  spark_daemon "$MASTER_LOG" "$MASTER_PID_FILE" -Dspark.master.rest.enabled=false \
+    org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_WEBUI_PORT"
   if ! wait_for_port "$MASTER_PORT" "$NAAP_SPARK_START_TIMEOUT" "$(read_pid "$MASTER_PID_FILE")"; then
     tail -n 30 "$MASTER_LOG" >&2 || true
