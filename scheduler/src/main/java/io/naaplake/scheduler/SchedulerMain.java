@@ -1,12 +1,12 @@
 package io.naaplake.scheduler;
 
 import io.naaplake.config.Settings;
+import io.naaplake.errors.NaapException;
 import io.naaplake.scheduler.alerts.AlertsConfig;
 import io.naaplake.scheduler.alerts.LakeGauges;
 import io.naaplake.scheduler.metrics.MetricsServer;
 import io.naaplake.scheduler.metrics.ObservedRunRecorder;
 import io.naaplake.scheduler.metrics.SchedulerMetrics;
-import io.naaplake.errors.NaapException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -19,11 +19,12 @@ public final class SparkChainRunnerProvider implements ChainRunnerProvider {
   @Override
   public ChainRunner create(Settings settings) {
     JobsConfig jobs = JobsConfig.from(settings);
+    ChainRunnerConfig chain = ChainRunnerConfig.from(settings);
     return new SparkChainRunner(
         jobs,
-        ChainRunnerConfig.from(settings),
+        chain,
         SparkSessionSource.owned(jobs, "naap-scheduler"),
-        DailySteps.standard(jobs),
+        DailySteps.standard(settings, jobs, chain, Main::say),
         SchedulerConfig.from(settings).hourlyInterval(),
         Clock.systemUTC(),
         Main::say);
