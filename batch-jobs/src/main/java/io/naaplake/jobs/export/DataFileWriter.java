@@ -75,6 +75,7 @@ final class DataFileWriter {
     try {
       Files.move(part, file);
       ExportFiles.deleteTree(scratch);
+      ParquetFooters.canonicalize(file);
     } catch (IOException e) {
       throw LakeErrors.ioFailure("moving " + part + " to " + file, e);
     }
