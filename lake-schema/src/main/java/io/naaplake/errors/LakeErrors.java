@@ -223,5 +223,23 @@ public final class LakeErrors {
         null);
   }
 
+  /**
+   * An export directory with the same id exists but does not hold what the export computes now.
+   * Fatal: the same id must mean the same bytes; the directory was changed by hand, or the export
+   * code changed without a new format version.
+   */
+  public static NaapException exportMismatch(String directory, String detail) {
+    return new NaapException(
+        ErrorCategory.FATAL,
+        "EXPORT_MISMATCH",
+        "export "
+            + directory
+            + " exists and differs from a fresh export: "
+            + detail
+            + ". It was left untouched; inspect it (./naap export verify) and remove it to"
+            + " export again.",
+        null);
+  }
+
   private LakeErrors() {}
 }

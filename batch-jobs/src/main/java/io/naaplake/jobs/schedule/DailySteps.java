@@ -2,6 +2,7 @@ package io.naaplake.jobs.schedule;
 
 import io.naaplake.config.Settings;
 import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.export.RecurringExports;
 import io.naaplake.jobs.maintenance.MaintenanceConfig;
 import io.naaplake.jobs.maintenance.MaintenanceJob;
 import io.naaplake.jobs.maintenance.MaintenanceResult;
@@ -16,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The steps of the daily chain, in the order they run: the daily report of the previous UTC day,
- * then table maintenance (last, so it compacts what the day wrote).
+ * the exports configured as recurring ({@code naap.exports.recurring}) of that day, then table
+ * maintenance (last, so it compacts what the day wrote and never vacuums what an export read).
  */
 final class DailySteps {
   private DailySteps() {}
@@ -25,6 +27,7 @@ final class DailySteps {
       Settings settings, JobsConfig jobs, ChainRunnerConfig chain, Consumer<String> progress) {
     return List.of(
         new DailyReportStep(new ReportJob(jobs, ReportConfig.from(settings))),
+        new RecurringExportStep(RecurringExports.from(settings, progress)),
         new MaintenanceStep(
             new MaintenanceJob(
                 jobs,
@@ -56,6 +59,31 @@ final class DailySteps {
           0,
           0,
           Map.of());
+    }
+  }
+
+  /** The recurring governance exports: read the lake at pinned versions, write files outside it. */
+  record RecurringExportStep(RecurringExports exports) implements ChainStep {
+    @Override
+    public String name() {
+      return "daily_exports";
+    }
+
+    @Override
+    public boolean writesLake() {
+      return false;
+    }
+
+    @Override
+    public StepResult run(SparkSession spark, Instant runTime) {
+      List<RecurringExports.Exported> exported = exports.run(spark, runTime);
+      long rows = exported.stream().mapToLong(RecurringExports.Exported::rows).sum();
+      String ids =
+          exported.isEmpty()
+              ? "none configured (naap.exports.recurring)"
+              : String.join(
+                  ", ", exported.stream().map(RecurringExports.Exported::exportId).toList());
+      return new StepResult("exports " + ids, rows, rows, Map.of());
     }
   }
 
