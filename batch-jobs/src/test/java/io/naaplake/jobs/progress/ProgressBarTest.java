@@ -3,20 +3,18 @@ package io.naaplake.jobs.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.naaplake.jobs.lake.SettableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-  private final StepClock clock = new StepClock(Instant.parse("2026-01-08T00:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-08T00:00:00Z"));
 
   @Test
   void linesModePrintsOneLinePerUpdateWithTheMeanStepTimeAsEta() {
@@ -107,33 +105,5 @@ class ProgressBarTest {
 
   private String text() {
     return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  /** A UTC clock that moves only when told. */
-  private static final class StepClock extends Clock {
-    private Instant now;
-
-    StepClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("UTC only");
-    }
   }
 }
