@@ -146,8 +146,12 @@ public final class LakePipeline {
     }
   }
 
-  /** Takes the lake's writer lease for one operation; the caller closes it when done writing. */
-  private WriterLease holdLake(String operation) {
+  /**
+   * Takes the lake's writer lease for one operation, as this pipeline's writer, waiting for a busy
+   * lake as long as the pipeline was told; the caller closes it when done writing. For commands
+   * that write through the jobs themselves over several steps (a backfill); not re-entrant.
+   */
+  public WriterLease holdLake(String operation) {
     return WriterLease.acquireForLake(
         config.lakeRoot(),
         spark.sparkContext().hadoopConfiguration(),

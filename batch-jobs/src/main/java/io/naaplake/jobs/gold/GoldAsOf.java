@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class GoldAsOf {
   /** How far back the leaderboard's longest window reaches. */
-  private static final Duration LEADERBOARD_REACH = Duration.ofDays(7);
+  static final Duration LEADERBOARD_REACH = Duration.ofDays(7);
 
   private GoldAsOf() {}
 

@@ -20,6 +20,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -71,7 +73,23 @@ public record GoldInputs(
 
   /** Reads the inputs of a recomputation from {@code from} (UTC date) on. */
   public static GoldInputs read(SparkSession spark, LakeTables tables, LocalDate from) {
-    Reader reader = new Reader(spark, tables, from.minusDays(1));
+    return read(new Reader(spark, tables, from.minusDays(1), Optional.empty()), from);
+  }
+
+  /**
+   * Reads the inputs of a recomputation of the windows of the days [{@code from}, {@code until})
+   * only (a backfill): as {@link #read(SparkSession, LakeTables, LocalDate)}, with the
+   * date-partitioned tables also cut one day after {@code until}. The day after is the same margin
+   * as the day before: what a window's rows need of later events (an offer announced shortly after
+   * a payment names the payment's pipeline) lies within it; sessions are still read whole. Rows of
+   * later windows computed from these inputs are incomplete: keep only those of [from, until).
+   */
+  public static GoldInputs readWindow(
+      SparkSession spark, LakeTables tables, LocalDate from, LocalDate until) {
+    return read(new Reader(spark, tables, from.minusDays(1), Optional.of(until.plusDays(1))), from);
+  }
+
+  private static GoldInputs read(Reader reader, LocalDate from) {
     Dataset<Row> sessionHours = reader.sliced(SessionTables.SESSION_HOURS);
     Dataset<Row> keys =
         reader
@@ -120,7 +138,8 @@ public record GoldInputs(
         reader.sliced(SilverTables.QUARANTINE),
         reader
             .all(OpsTables.LATE_EVENTS)
-            .where(col("event_hour").geq(lit(Timestamp.from(startOf(from.minusDays(1)))))));
+            .where(col("event_hour").geq(lit(Timestamp.from(startOf(from.minusDays(1))))))
+            .where(reader.before(col("event_hour"))));
   }
 
   private static java.time.Instant startOf(LocalDate date) {
@@ -133,15 +152,26 @@ public record GoldInputs(
         .toSeq();
   }
 
-  /** Reads whole tables, or their date partitions from a first date on. */
-  private record Reader(SparkSession spark, LakeTables tables, LocalDate firstDate) {
+  /**
+   * Reads whole tables, or their date partitions from a first date on (and, when {@code endDate} is
+   * given, before it).
+   */
+  private record Reader(
+      SparkSession spark, LakeTables tables, LocalDate firstDate, Optional<LocalDate> endDate) {
     Dataset<Row> all(TableDeclaration table) {
       return spark.read().format("delta").load(tables.path(table));
     }
 
     Dataset<Row> sliced(TableDeclaration table) {
       String partition = table.partitionColumns().get(0);
-      return all(table).where(col(partition).geq(lit(Date.valueOf(firstDate))));
+      return all(table)
+          .where(col(partition).geq(lit(Date.valueOf(firstDate))))
+          .where(endDate.map(end -> col(partition).lt(lit(Date.valueOf(end)))).orElse(lit(true)));
+    }
+
+    /** True for timestamps before the end date's midnight (UTC); always true without one. */
+    Column before(Column timestamp) {
+      return endDate.map(end -> timestamp.lt(lit(Timestamp.from(startOf(end))))).orElse(lit(true));
     }
 
     Dataset<Row> typed(EventFamily family) {

@@ -54,6 +54,9 @@ import org.apache.spark.sql.SparkSession;
 public final class GoldJob {
   public static final String JOB_NAME = "gold";
 
+  /** The ops.job_runs job of a backfill's gold steps (one row per day). */
+  public static final String BACKFILL_JOB_NAME = "backfill_gold";
+
   private final SparkSession spark;
   private final LakeTables tables;
   private final SilverWindows windows;
@@ -120,6 +123,68 @@ public final class GoldJob {
         new RevisionStamp("rebuild-revisions", runTime.getEpochSecond()));
   }
 
+  /**
+   * Recomputes the windows of one UTC day from silver and replaces only that day's rows of every
+   * windowed gold table, logging in gold.revisions what changed in published rows as a run does;
+   * rows of other days are not touched (nor settled). With {@code refreshAsOf} it then writes the
+   * as-of tables' rows at {@code runTime}. Re-running gives the same rows and logs no revisions.
+   *
+   * <p>Days are recomputed one at a time, oldest first: a day's scores read the benchmarks of the
+   * seven days before it and the hourly row of the hour before it from gold, as a run does.
+   */
+  public JobRun backfill(Instant runTime, LocalDate day, boolean refreshAsOf) {
+    ensureTables();
+    Instant started = clock.instant();
+    String runId =
+        BACKFILL_JOB_NAME
+            + "-"
+            + day
+            + "-"
+            + runTime
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    Instant settledBefore = runTime.minus(windows.latenessHorizon());
+    // One application id per day: each day's revisions are appended once per run time.
+    RevisionStamp stamp = new RevisionStamp("backfill-revisions." + day, runTime.getEpochSecond());
+    LocalDate next = day.plusDays(1);
+    Map<TableDeclaration, Dataset<Row>> rows =
+        GoldTransform.compute(
+            GoldInputs.readWindow(spark, tables, day, next), windows.freshWindow(), settledBefore);
+    TableWrite total = new TableWrite(0, 0);
+    for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
+      Slice slice = days(entry.getKey(), day, next);
+      TableWrite write =
+          replace(
+              entry.getKey(), entry.getValue().where(slice.rows()), slice, runId, runTime, stamp);
+      total = total.plus(write);
+      report(entry.getKey(), "on " + day, write);
+    }
+    if (refreshAsOf) {
+      total = total.plus(writeAsOf(runTime, settledBefore, runId, stamp));
+    }
+    return log(
+        BACKFILL_JOB_NAME,
+        runId,
+        runTime,
+        started,
+        JobRun.Status.SUCCEEDED,
+        runLog.lastCompletedBatch(SilverEntitiesJob.JOB_NAME),
+        total.revisions(),
+        total.rows(),
+        day.toString());
+  }
+
+  /**
+   * Whether the as-of tables at {@code asOf} read gold windows of the days [from, until): the
+   * leaderboard reads the hourly SLA rows of the seven days before its as-of time.
+   */
+  public static boolean asOfReads(LocalDate from, LocalDate until, Instant asOf) {
+    LocalDate asOfDate = asOf.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    LocalDate reachDate =
+        asOf.minus(GoldAsOf.LEADERBOARD_REACH).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    return !from.isAfter(asOfDate) && until.isAfter(reachDate);
+  }
+
   private JobRun recompute(
       Instant runTime,
       String runId,
@@ -155,14 +220,9 @@ public final class GoldJob {
       revised += write.revisions();
       report(entry.getKey(), "from " + first, write);
     }
-    for (Map.Entry<TableDeclaration, Dataset<Row>> entry :
-        GoldAsOf.compute(spark, tables, runTime, settledBefore).entrySet()) {
-      TableWrite write =
-          replace(entry.getKey(), entry.getValue(), asOf(runTime), runId, runTime, stamp);
-      written += write.rows();
-      revised += write.revisions();
-      report(entry.getKey(), "as of " + runTime, write);
-    }
+    TableWrite asOf = writeAsOf(runTime, settledBefore, runId, stamp);
+    written += asOf.rows();
+    revised += asOf.revisions();
     long settled = settle(runTime);
     String windowsText =
         "windows from "
@@ -179,6 +239,20 @@ public final class GoldJob {
     progress.accept("gold: " + windowsText);
     return log(
         runId, runTime, started, JobRun.Status.SUCCEEDED, toBatch, revised, written, windowsText);
+  }
+
+  /** Replaces the as-of tables' rows at {@code runTime}; call after the windows were written. */
+  private TableWrite writeAsOf(
+      Instant runTime, Instant settledBefore, String runId, RevisionStamp stamp) {
+    TableWrite total = new TableWrite(0, 0);
+    for (Map.Entry<TableDeclaration, Dataset<Row>> entry :
+        GoldAsOf.compute(spark, tables, runTime, settledBefore).entrySet()) {
+      TableWrite write =
+          replace(entry.getKey(), entry.getValue(), asOf(runTime), runId, runTime, stamp);
+      total = total.plus(write);
+      report(entry.getKey(), "as of " + runTime, write);
+    }
+    return total;
   }
 
   /** The UTC date of the earliest hour silver runs (from, to] marked dirty; empty if none. */
@@ -209,6 +283,16 @@ public final class GoldJob {
     String partition = table.partitionColumns().get(0);
     return new Slice(
         col(partition).geq(lit(Date.valueOf(first))), partition + " >= '" + first + "'");
+  }
+
+  /** The rows of the date partitions [first, until): a backfill's days. */
+  private static Slice days(TableDeclaration table, LocalDate first, LocalDate until) {
+    String partition = table.partitionColumns().get(0);
+    return new Slice(
+        col(partition)
+            .geq(lit(Date.valueOf(first)))
+            .and(col(partition).lt(lit(Date.valueOf(until)))),
+        partition + " >= '" + first + "' AND " + partition + " < '" + until + "'");
   }
 
   /**
@@ -294,16 +378,30 @@ public final class GoldJob {
       long rowsIn,
       long rowsOut,
       String windowsText) {
+    return log(
+        JOB_NAME, runId, runTime, started, status, toBatch, rowsIn, rowsOut, "gold " + windowsText);
+  }
+
+  private JobRun log(
+      String job,
+      String runId,
+      Instant runTime,
+      Instant started,
+      JobRun.Status status,
+      long toBatch,
+      long rowsIn,
+      long rowsOut,
+      String description) {
     return runLog.appendBatchRun(
         new JobRunLog.BatchRun(
             runId,
-            JOB_NAME,
+            job,
             status,
             started,
             clock.instant(),
             runTime,
             toBatch,
-            "gold " + windowsText,
+            description,
             rowsIn,
             rowsOut,
             outputTables()));
@@ -313,7 +411,11 @@ public final class GoldJob {
     return spark.read().format("delta").load(tables.path(table));
   }
 
-  private record TableWrite(long rows, long revisions) {}
+  private record TableWrite(long rows, long revisions) {
+    TableWrite plus(TableWrite other) {
+      return new TableWrite(rows + other.rows, revisions + other.revisions);
+    }
+  }
 
   /** Rows of a table, as a Spark filter and as the same predicate in Delta's replaceWhere. */
   private record Slice(Column rows, String replaceWhere) {}
