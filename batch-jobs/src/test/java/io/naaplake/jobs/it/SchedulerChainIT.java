@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * duplicated. A command-line run while the scheduler writes is refused, naming the scheduler, or
  * waits for it. A private lake and private topics: the fixture lake is untouched.
  */
+@Tag("long")
 class SchedulerChainIT {
   /**
    * How long a chain may take: the first one creates every table of a fresh lake, which takes

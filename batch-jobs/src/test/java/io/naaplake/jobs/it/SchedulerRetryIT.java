@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 
@@ -38,6 +39,7 @@ import org.quartz.JobKey;
  * recorded once and not retried. The scheduler runs in this JVM on the tests' shared SparkSession,
  * over private lakes and a private topic.
  */
+@Tag("long")
 class SchedulerRetryIT {
   /** A chain on a fresh lake creates every table first: minutes on a loaded 2-core machine. */
   private static final Duration TIMEOUT = Duration.ofMinutes(10);

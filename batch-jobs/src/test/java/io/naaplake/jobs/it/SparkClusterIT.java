@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * private, same topics, same run time. Every gold table must hold the same rows: exact columns
  * identical, the DOUBLE columns of the table's declaration within 1e-9.
  */
+@Tag("long")
 class SparkClusterIT {
   private static final Instant RUN_TIME = Instant.parse("2026-01-09T00:00:00Z");
   private static final double TOLERANCE = 1e-9;
