@@ -46,26 +46,14 @@ final class Responses {
 
   /** The responses of a data route whose 200 body is the component schema {@code bodySchema}. */
   static ObjectNode ofDataRoute(String bodySchema) {
-    ObjectNode responses = NODES.objectNode();
-    ObjectNode ok = json("OK", componentRef(bodySchema));
-    addCacheHeaders(ok);
-    responses.set("200", ok);
-    ObjectNode notModified = NODES.objectNode();
-    notModified.put("description", "Not Modified: the ETag matched");
-    addCacheHeaders(notModified);
-    responses.set("304", notModified);
-    for (ProblemAnswer answer : PROBLEMS) {
-      responses.set(Integer.toString(answer.status()), problem(answer));
-    }
-    return responses;
+    return withCacheAndProblems(json("OK", componentRef(bodySchema)), 600);
   }
 
   /**
    * The responses of a route serving an artifact file: its bytes in one of {@code mediaTypes}, with
-   * a strong ETag (the file's SHA-256), or a problem.
+   * a strong ETag (the file's SHA-256), or a problem. Files never wait on Trino, so no 503 or 504.
    */
   static ObjectNode ofFileRoute(java.util.Collection<String> mediaTypes) {
-    ObjectNode responses = NODES.objectNode();
     ObjectNode ok = NODES.objectNode();
     ok.put("description", "The file's bytes; ETag is its SHA-256 as listed in the metadata");
     ObjectNode content = ok.putObject("content");
@@ -74,6 +62,12 @@ final class Responses {
       schema.put("contentMediaType", mediaType);
       content.putObject(mediaType).set("schema", schema);
     }
+    return withCacheAndProblems(ok, 503);
+  }
+
+  /** {@code ok} as the 200, a 304, and every problem answer below status {@code problemsBelow}. */
+  private static ObjectNode withCacheAndProblems(ObjectNode ok, int problemsBelow) {
+    ObjectNode responses = NODES.objectNode();
     addCacheHeaders(ok);
     responses.set("200", ok);
     ObjectNode notModified = NODES.objectNode();
@@ -81,7 +75,7 @@ final class Responses {
     addCacheHeaders(notModified);
     responses.set("304", notModified);
     for (ProblemAnswer answer : PROBLEMS) {
-      if (answer.status() < 503) {
+      if (answer.status() < problemsBelow) {
         responses.set(Integer.toString(answer.status()), problem(answer));
       }
     }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * carry the problem type too.
  */
 class HostileInputIT {
-  /** Per route; 30 data and artifact routes × 110 = 3,300 requests (some refused before sending). */
+  /**
+   * Per route; 30 data and artifact routes × 110 = 3,300 requests (some refused before sending).
+   */
   static final int PER_ROUTE = 110;
 
   static final long SEED = 20261128L;
