@@ -99,9 +99,26 @@ public final class LakePipeline {
       runs.add(
           stages.time(
               GoldJob.JOB_NAME, () -> new GoldJob(spark, config, clock, progress).run(runTime)));
+      lease.checkStillHeld();
+      stages.run("create_missing_tables", this::createMissingTables);
     }
     stages.run("trino_register", this::register);
     return runs;
+  }
+
+  /**
+   * Creates the declared tables no job of a run writes (e.g. {@code ops.maintenance_actions},
+   * written by maintenance), so Trino registration finds every declared table from the first run
+   * on. Only missing tables are touched; the caller holds the lease.
+   */
+  private void createMissingTables() {
+    LakeTables tables = new LakeTables(spark, config);
+    for (TableDeclaration table : LakeCatalog.tables()) {
+      if (!tables.exists(table)) {
+        tables.ensure(table);
+        progress.accept("created " + table.qualifiedName() + " (no job of this run writes it)");
+      }
+    }
   }
 
   /**
