@@ -196,11 +196,11 @@ class ApiBehaviourIT {
 
   @Test
   void everyRouteAnswersItsDefaultsWithinTheDocument() {
-    // Each data route with no parameters (path routes with the sample's orchestrator): 200 and
-    // a body the document describes (checked by the client).
+    // Each route with no parameters (path routes with the sample's orchestrator or a published
+    // report, export and file): 200 and a body the document describes (checked by the client).
     List<String> failures = new ArrayList<>();
     for (var route : SharedApi.get().service().routes()) {
-      String path = route.doc().path().replace("{address}", RealSampleRoutesIT.ORCH);
+      String path = PublishedArtifacts.existingPath(route.doc().path(), RealSampleRoutesIT.ORCH);
       ApiClient.Response response = api.get(path);
       if (response.status() != 200) {
         failures.add(path + " -> " + response.status() + " " + response.body());

@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,45 +20,13 @@ import org.junit.jupiter.api.Test;
  * the declared fields, and byte-exact downloads with the file's SHA-256 as a strong ETag.
  */
 class ArtifactRoutesIT {
-  static final String DAILY = "daily-2026-01-08";
-  static final String HOURLY = "hourly-2026-01-08T21";
-  static final String EXPORT = "streaming_sla_hourly_2026-01-08_2026-01-09_csv_0123456789ab";
-  static final String CSV = "hour,orchestrator_address,sla_score\n2026-01-08T21:00:00Z,0xd0,85.0\n";
-  static final String HTML = "<!doctype html><svg></svg><p>85.0</p>";
+  static final String DAILY = PublishedArtifacts.DAILY;
+  static final String HOURLY = PublishedArtifacts.HOURLY;
+  static final String EXPORT = PublishedArtifacts.EXPORT;
+  static final String CSV = PublishedArtifacts.CSV;
+  static final String HTML = PublishedArtifacts.HTML;
 
   private final ApiClient api = SharedApi.get().client();
-
-  @BeforeAll
-  static void publish() throws IOException {
-    for (Path dir : List.of(ApiItEnvironment.REPORTS_DIR, ApiItEnvironment.EXPORTS_DIR)) {
-      if (Files.exists(dir)) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-          for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-    }
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("report.html", HTML);
-    files.put("report.md", "# Daily report\n");
-    files.put("sla_league.csv", CSV);
-    Path reports = ApiItEnvironment.REPORTS_DIR;
-    ArtifactFixtures.report(
-        reports, DAILY, "2026-01-08T00:00:00Z", "2026-01-09T00:00:00Z", files, true);
-    ArtifactFixtures.report(
-        reports, HOURLY, "2026-01-08T21:00:00Z", "2026-01-08T22:00:00Z", files, true);
-    // Being written: listed nowhere, 404 by id.
-    ArtifactFixtures.report(
-        reports, "daily-2026-01-09", "2026-01-09T00:00:00Z", "2026-01-10T00:00:00Z", files, false);
-    ArtifactFixtures.export(
-        ApiItEnvironment.EXPORTS_DIR,
-        EXPORT,
-        "streaming_sla_hourly",
-        "2026-01-08",
-        "2026-01-09",
-        CSV);
-  }
 
   @Test
   void reportsAreListedNewestWindowFirstWithTheirDeclaredFieldsOnly() {

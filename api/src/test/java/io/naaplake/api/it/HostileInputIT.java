@@ -51,8 +51,10 @@ class HostileInputIT {
               || (status == 400 && problem)
               // A well-formed address no orchestrator has: the profile routes' 404 problem.
               || (status == 404 && problem && uri.getPath().matches("/v1/.*/0x[0-9a-fA-F]{40}"))
-              // A well-formed report or export id (or file name) the directories do not hold.
-              || (status == 404 && problem && uri.getPath().matches("/v1/(reports|exports)/.+"))
+              // A report or export id (or file name, any characters, line breaks too) the
+              // directories
+              // do not hold.
+              || (status == 404 && problem && uri.getPath().matches("(?s)/v1/(reports|exports)/.+"))
               || ((status == 414 || status == 431)
                   && problem
                   && uri.toString().length() > ApiServer.MAX_REQUEST_HEADER_BYTES);

@@ -28,6 +28,7 @@ final class SharedApi {
 
   static synchronized SharedApi get() {
     if (instance == null) {
+      PublishedArtifacts.publish(ApiItEnvironment.REPORTS_DIR, ApiItEnvironment.EXPORTS_DIR);
       ApiConfig config =
           ApiItEnvironment.config(
               Map.of(
