@@ -19,6 +19,8 @@ import java.util.Map;
  *   <tr><td>naap.lake.root</td><td>.run/lake (absolute path or any Hadoop URI, e.g. s3a://b/lake)</td></tr>
  *   <tr><td>naap.spark.master</td><td>local[2]; empty when launched by spark-submit</td></tr>
  *   <tr><td>naap.spark.shuffle-partitions</td><td>2</td></tr>
+ *   <tr><td>naap.spark.concurrent-writes</td><td>2: how many independent table writes of one job
+ *   run side by side (1 writes one table at a time)</td></tr>
  *   <tr><td>naap.kafka.bootstrap-servers</td><td>127.0.0.1:19092</td></tr>
  *   <tr><td>naap.kafka.client.*</td><td>passed to the Kafka consumer (SASL/TLS settings)</td></tr>
  *   <tr><td>naap.kafka.timeout</td><td>30s: how long a Kafka request of the ingest may take; an
@@ -55,6 +57,7 @@ public record JobsConfig(
     String lakeRoot,
     String sparkMaster,
     int shufflePartitions,
+    int concurrentWrites,
     String kafkaBootstrapServers,
     Map<String, String> kafkaClientProperties,
     Map<String, String> topicOrgs,
@@ -90,6 +93,7 @@ public record JobsConfig(
     }
     Settings.requirePositive("naap.ingest.max-offsets-per-partition", maxOffsetsPerPartition);
     Settings.requirePositive("naap.spark.shuffle-partitions", shufflePartitions);
+    Settings.requirePositive("naap.spark.concurrent-writes", concurrentWrites);
     requireNonNull(kafkaTimeout, "kafkaTimeout is null");
     if (kafkaTimeout.toMillis() < 1 || kafkaTimeout.toMillis() > Integer.MAX_VALUE) {
       throw LakeErrors.badConfiguration(
@@ -102,6 +106,7 @@ public record JobsConfig(
         absoluteIfLocal(settings.string("naap.lake.root", ".run/lake")),
         settings.string("naap.spark.master", "local[2]"),
         settings.integer("naap.spark.shuffle-partitions", 2),
+        settings.integer("naap.spark.concurrent-writes", 2),
         settings.string("naap.kafka.bootstrap-servers", "127.0.0.1:19092"),
         settings.withPrefix(KAFKA_CLIENT_PREFIX),
         settings.pairs("naap.ingest.topics", orderedDefaultTopics()),
@@ -132,6 +137,11 @@ public record JobsConfig(
       return root;
     }
     return Path.of(root).toAbsolutePath().normalize().toString();
+  }
+
+  /** How this configuration runs a job's independent table writes. */
+  public io.naaplake.jobs.lake.ConcurrentWrites writes() {
+    return new io.naaplake.jobs.lake.ConcurrentWrites(concurrentWrites);
   }
 
   /** Location of a table (relative path like {@code bronze/raw_events}) under the lake root. */

@@ -37,6 +37,7 @@ class JobsConfigTest {
     assertThat(config.registerInTrino()).isTrue();
     assertThat(config.clientIpKey()).isEmpty();
     assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.concurrentWrites()).isEqualTo(2);
     assertThat(config.silverWindows())
         .isEqualTo(
             new SilverWindows(
@@ -60,6 +61,7 @@ class JobsConfigTest {
             Map.entry("naap.lake.root", "s3a://bucket/lake"),
             Map.entry("naap.spark.master", ""),
             Map.entry("naap.spark.shuffle-partitions", "64"),
+            Map.entry("naap.spark.concurrent-writes", "3"),
             Map.entry("naap.kafka.bootstrap-servers", "kafka-1:9093,kafka-2:9093"),
             Map.entry("naap.kafka.client.security.protocol", "SASL_SSL"),
             Map.entry("naap.ingest.topics", "a:org1,b:org2"),
@@ -88,6 +90,7 @@ class JobsConfigTest {
                 "s3a://bucket/lake",
                 "",
                 64,
+                3,
                 "kafka-1:9093,kafka-2:9093",
                 Map.of("security.protocol", "SASL_SSL"),
                 Map.of("a", "org1", "b", "org2"),
@@ -149,5 +152,9 @@ class JobsConfigTest {
             () -> JobsConfig.from(Settings.of(Map.of("naap.lease.poll-interval", "0ms"))))
         .isInstanceOf(NaapException.class)
         .hasMessageContaining("naap.lease.poll-interval");
+    assertThatThrownBy(
+            () -> JobsConfig.from(Settings.of(Map.of("naap.spark.concurrent-writes", "0"))))
+        .isInstanceOf(NaapException.class)
+        .hasMessageContaining("naap.spark.concurrent-writes");
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
 import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.lake.ConcurrentWrites;
 import io.naaplake.jobs.lake.DeltaWrites;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.runs.JobRun;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,6 +65,7 @@ public final class GoldJob {
   private final JobRunLog runLog;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final ConcurrentWrites writes;
 
   public GoldJob(SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
     this.spark = requireNonNull(spark, "spark is null");
@@ -70,7 +73,8 @@ public final class GoldJob {
     this.windows = config.silverWindows();
     this.runLog = new JobRunLog(spark, tables);
     this.clock = requireNonNull(clock, "clock is null");
-    this.progress = requireNonNull(progress, "progress is null");
+    this.progress = ConcurrentWrites.serialized(requireNonNull(progress, "progress is null"));
+    this.writes = config.writes();
   }
 
   /** The tables this job writes, the revisions log last. */
@@ -150,15 +154,8 @@ public final class GoldJob {
     Map<TableDeclaration, Dataset<Row>> rows =
         GoldTransform.compute(
             GoldInputs.readWindow(spark, tables, day, next), windows.freshWindow(), settledBefore);
-    TableWrite total = new TableWrite(0, 0);
-    for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
-      Slice slice = days(entry.getKey(), day, next);
-      TableWrite write =
-          replace(
-              entry.getKey(), entry.getValue().where(slice.rows()), slice, runId, runTime, stamp);
-      total = total.plus(write);
-      report(entry.getKey(), "on " + day, write);
-    }
+    TableWrite total =
+        replaceAll(rows, table -> days(table, day, next), true, runId, runTime, stamp, "on " + day);
     if (refreshAsOf) {
       total = total.plus(writeAsOf(runTime, settledBefore, runId, stamp));
     }
@@ -205,21 +202,11 @@ public final class GoldJob {
     Map<TableDeclaration, Dataset<Row>> rows =
         GoldTransform.compute(
             GoldInputs.read(spark, tables, first), windows.freshWindow(), settledBefore);
-    long written = 0;
-    long revised = 0;
-    for (Map.Entry<TableDeclaration, Dataset<Row>> entry : rows.entrySet()) {
-      TableWrite write =
-          replace(
-              entry.getKey(),
-              entry.getValue(),
-              fromDate(entry.getKey(), first),
-              runId,
-              runTime,
-              stamp);
-      written += write.rows();
-      revised += write.revisions();
-      report(entry.getKey(), "from " + first, write);
-    }
+    TableWrite windowsWrite =
+        replaceAll(
+            rows, table -> fromDate(table, first), false, runId, runTime, stamp, "from " + first);
+    long written = windowsWrite.rows();
+    long revised = windowsWrite.revisions();
     TableWrite asOf = writeAsOf(runTime, settledBefore, runId, stamp);
     written += asOf.rows();
     revised += asOf.revisions();
@@ -244,15 +231,41 @@ public final class GoldJob {
   /** Replaces the as-of tables' rows at {@code runTime}; call after the windows were written. */
   private TableWrite writeAsOf(
       Instant runTime, Instant settledBefore, String runId, RevisionStamp stamp) {
-    TableWrite total = new TableWrite(0, 0);
-    for (Map.Entry<TableDeclaration, Dataset<Row>> entry :
-        GoldAsOf.compute(spark, tables, runTime, settledBefore).entrySet()) {
-      TableWrite write =
-          replace(entry.getKey(), entry.getValue(), asOf(runTime), runId, runTime, stamp);
-      total = total.plus(write);
-      report(entry.getKey(), "as of " + runTime, write);
-    }
-    return total;
+    return replaceAll(
+        GoldAsOf.compute(spark, tables, runTime, settledBefore),
+        table -> asOf(runTime),
+        false,
+        runId,
+        runTime,
+        stamp,
+        "as of " + runTime);
+  }
+
+  /**
+   * Replaces each table's {@code slice} with its fresh rows (restricted to the slice first when
+   * {@code restrict}), the tables side by side; the total of what was written and revised.
+   */
+  private TableWrite replaceAll(
+      Map<TableDeclaration, Dataset<Row>> rows,
+      Function<TableDeclaration, Slice> slice,
+      boolean restrict,
+      String runId,
+      Instant runTime,
+      RevisionStamp stamp,
+      String what) {
+    List<TableWrite> written =
+        writes.map(
+            new ArrayList<>(rows.entrySet()),
+            entry -> {
+              TableDeclaration table = entry.getKey();
+              Slice rowsSlice = slice.apply(table);
+              Dataset<Row> fresh =
+                  restrict ? entry.getValue().where(rowsSlice.rows()) : entry.getValue();
+              TableWrite write = replace(table, fresh, rowsSlice, runId, runTime, stamp);
+              report(table, what, write);
+              return write;
+            });
+    return written.stream().reduce(new TableWrite(0, 0), TableWrite::plus);
   }
 
   /** The UTC date of the earliest hour silver runs (from, to] marked dirty; empty if none. */
@@ -343,24 +356,28 @@ public final class GoldJob {
   /** Marks settled the rows whose window ended at or before the lateness horizon. */
   private long settle(Instant runTime) {
     Instant settledBefore = runTime.minus(windows.latenessHorizon());
-    long settled = 0;
-    for (TableDeclaration table : outputTables()) {
-      if (table.column(GoldSettlement.COLUMN).isEmpty()) {
-        continue;
-      }
-      Column due = not(col(GoldSettlement.COLUMN)).and(GoldSettlement.due(table, settledBefore));
-      long count = read(table).where(due).count();
-      if (count > 0) {
-        io.delta.tables.DeltaTable.forPath(spark, tables.path(table))
-            .update(due, Map.of(GoldSettlement.COLUMN, lit(true)));
-        settled += count;
-      }
-    }
-    return settled;
+    List<TableDeclaration> settling =
+        outputTables().stream()
+            .filter(table -> table.column(GoldSettlement.COLUMN).isPresent())
+            .toList();
+    List<Long> settled =
+        writes.map(
+            settling,
+            table -> {
+              Column due =
+                  not(col(GoldSettlement.COLUMN)).and(GoldSettlement.due(table, settledBefore));
+              long count = read(table).where(due).count();
+              if (count > 0) {
+                io.delta.tables.DeltaTable.forPath(spark, tables.path(table))
+                    .update(due, Map.of(GoldSettlement.COLUMN, lit(true)));
+              }
+              return count;
+            });
+    return settled.stream().mapToLong(Long::longValue).sum();
   }
 
   private void ensureTables() {
-    outputTables().forEach(tables::ensure);
+    writes.forEach(outputTables(), tables::ensure);
     tables.ensure(OpsTables.JOB_RUNS);
     tables.ensure(OpsTables.SILVER_DIRTY_HOURS);
   }

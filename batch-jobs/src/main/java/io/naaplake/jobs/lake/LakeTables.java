@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * Creates lake tables from their declarations and migrates them when a declaration gains columns.
@@ -106,8 +108,13 @@ public final class LakeTables {
     }
   }
 
-  /** Latest committed version of the table. */
+  /**
+   * Latest committed version of the table, from its Delta log brought up to date on the driver: no
+   * Spark job (reading the history was one per table, dozens per pipeline run).
+   */
   public long version(TableDeclaration table) {
-    return DeltaTable.forPath(spark, path(table)).history(1).first().getLong(0);
+    return DeltaLog.forTable(spark, path(table))
+        .update(false, Option.empty(), Option.empty())
+        .version();
   }
 }

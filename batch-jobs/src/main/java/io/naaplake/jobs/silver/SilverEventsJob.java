@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.lake.ConcurrentWrites;
 import io.naaplake.jobs.lake.DeltaWrites;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.lake.SparkSchemas;
@@ -50,6 +51,7 @@ public final class SilverEventsJob {
   private final JobRunLog runLog;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final ConcurrentWrites writes;
 
   public SilverEventsJob(
       SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
@@ -58,7 +60,8 @@ public final class SilverEventsJob {
     this.normalizer = new EnvelopeNormalizer(ClientIpPolicy.from(config.clientIpKey()));
     this.runLog = new JobRunLog(spark, tables);
     this.clock = requireNonNull(clock, "clock is null");
-    this.progress = requireNonNull(progress, "progress is null");
+    this.progress = ConcurrentWrites.serialized(requireNonNull(progress, "progress is null"));
+    this.writes = config.writes();
   }
 
   /** The tables this job writes. */
@@ -69,7 +72,7 @@ public final class SilverEventsJob {
   }
 
   public JobRun run(Instant runTime) {
-    outputTables().forEach(tables::ensure);
+    writes.forEach(outputTables(), tables::ensure);
     Instant started = clock.instant();
     String runId = JOB_NAME + "-" + runTime + "-" + UUID.randomUUID().toString().substring(0, 8);
     long watermark = watermark();
@@ -96,36 +99,19 @@ public final class SilverEventsJob {
   }
 
   private Map<String, Accounting> process(Dataset<Row> slice, Map<String, Long> bronzeRows) {
+    List<EventFamily> present =
+        java.util.Arrays.stream(EventFamily.values())
+            .filter(family -> bronzeRows.containsKey(family.wireName()))
+            .toList();
+    List<FamilyOutcome> outcomes =
+        writes.map(present, family -> type(slice, family, bronzeRows.get(family.wireName())));
     Map<String, Accounting> accounting = new TreeMap<>();
     List<Dataset<Row>> ignored = new ArrayList<>();
     List<Dataset<Row>> problems = new ArrayList<>();
-    for (EventFamily family : EventFamily.values()) {
-      Long rows = bronzeRows.get(family.wireName());
-      if (rows == null) {
-        continue;
-      }
-      Dataset<Row> outcomes =
-          SilverEventsTransform.normalize(
-                  slice.where(col("event_type").equalTo(family.wireName())), family, normalizer)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> flagged =
-          Deduplication.flag(
-                  SilverEventsTransform.typed(outcomes, family),
-                  read(SilverTables.of(family)),
-                  SilverTables.of(family))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      TableDeclaration table = SilverTables.of(family);
-      DeltaWrites.insertNew(
-          SilverEventsTransform.project(
-              flagged.where(col(Deduplication.DUPLICATE).unary_$bang()), table, Map.of()),
-          tables.path(table),
-          table.keyColumns());
-      accounting.put(family.wireName(), Accounting.of(rows, outcomes, flagged));
-      ignored.add(SilverEventsTransform.ignored(outcomes).localCheckpoint());
-      problems.add(SilverEventsTransform.problems(outcomes).localCheckpoint());
-      progress.accept("silver." + family.wireName() + ": " + accounting.get(family.wireName()));
-      flagged.unpersist();
-      outcomes.unpersist();
+    for (FamilyOutcome outcome : outcomes) {
+      accounting.put(outcome.family().wireName(), outcome.accounting());
+      ignored.add(outcome.ignored());
+      problems.add(outcome.problems());
     }
     Dataset<Row> unsupported = SilverEventsTransform.unsupportedFamilies(slice);
     unsupported
@@ -144,6 +130,42 @@ public final class SilverEventsJob {
         SilverTables.QUARANTINE.keyColumns());
     return accounting;
   }
+
+  /**
+   * Types one family's bronze rows into its silver table (new keys only) and returns its accounting
+   * with its ignored and problem rows, checkpointed for the shared ignored and quarantine writes.
+   */
+  private FamilyOutcome type(Dataset<Row> slice, EventFamily family, long rows) {
+    Dataset<Row> outcomes =
+        SilverEventsTransform.normalize(
+                slice.where(col("event_type").equalTo(family.wireName())), family, normalizer)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    TableDeclaration table = SilverTables.of(family);
+    Dataset<Row> flagged =
+        Deduplication.flag(SilverEventsTransform.typed(outcomes, family), read(table), table)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      DeltaWrites.insertNew(
+          SilverEventsTransform.project(
+              flagged.where(col(Deduplication.DUPLICATE).unary_$bang()), table, Map.of()),
+          tables.path(table),
+          table.keyColumns());
+      Accounting accounting = Accounting.of(rows, outcomes, flagged);
+      progress.accept("silver." + family.wireName() + ": " + accounting);
+      return new FamilyOutcome(
+          family,
+          accounting,
+          SilverEventsTransform.ignored(outcomes).localCheckpoint(),
+          SilverEventsTransform.problems(outcomes).localCheckpoint());
+    } finally {
+      flagged.unpersist();
+      outcomes.unpersist();
+    }
+  }
+
+  /** What typing one family produced. */
+  private record FamilyOutcome(
+      EventFamily family, Accounting accounting, Dataset<Row> ignored, Dataset<Row> problems) {}
 
   private static Dataset<Row> union(List<Dataset<Row>> parts) {
     Dataset<Row> all = parts.get(0);

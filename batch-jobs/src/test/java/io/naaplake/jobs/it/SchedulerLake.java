@@ -12,8 +12,13 @@ import io.naaplake.schema.LakeCatalog;
 import io.naaplake.schema.Layer;
 import io.naaplake.schema.OpsTables;
 import io.naaplake.schema.TableDeclaration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,6 +26,8 @@ import org.apache.spark.sql.Row;
 /** What the scheduler tests read back from a private lake the scheduler writes. */
 final class SchedulerLake {
   private final LakeTables tables;
+  private long goldRowsVersion = -1;
+  private long goldRows;
 
   SchedulerLake(JobsConfig config) {
     this.tables = new LakeTables(SharedSpark.get(), config);
@@ -42,16 +49,43 @@ final class SchedulerLake {
     return exists(BronzeTables.RAW_EVENTS) ? read(BronzeTables.RAW_EVENTS).count() : 0;
   }
 
-  /** Bronze deliveries gold counted per (hour, org, family), summed; 0 before the first gold. */
+  /**
+   * Bronze deliveries gold counted per (hour, org, family), summed; 0 before the first gold. Read
+   * again only when the table has a new version, so polling costs a directory listing, not a Spark
+   * job competing with the scheduler's chain for the 2 cores.
+   */
   long goldBronzeRows() {
-    if (!exists(GoldNetworkTables.DATA_QUALITY_HOURLY)) {
+    long version = committedVersion(GoldNetworkTables.DATA_QUALITY_HOURLY);
+    if (version < 0) {
       return 0;
     }
-    Row row =
-        read(GoldNetworkTables.DATA_QUALITY_HOURLY)
-            .agg(org.apache.spark.sql.functions.sum("bronze_rows"))
-            .first();
-    return row.isNullAt(0) ? 0 : row.getLong(0);
+    if (version != goldRowsVersion) {
+      Row row =
+          read(GoldNetworkTables.DATA_QUALITY_HOURLY)
+              .agg(org.apache.spark.sql.functions.sum("bronze_rows"))
+              .first();
+      goldRows = row.isNullAt(0) ? 0 : row.getLong(0);
+      goldRowsVersion = version;
+    }
+    return goldRows;
+  }
+
+  /** The newest commit in a (local) table's Delta log, -1 when it has none. */
+  long committedVersion(TableDeclaration table) {
+    Path log = Path.of(tables.path(table), "_delta_log");
+    if (!Files.isDirectory(log)) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.matches("\\d{20}\\.json"))
+          .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+          .max()
+          .orElse(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Rows of ops.job_runs of one job (e.g. chain_hourly), oldest first. */

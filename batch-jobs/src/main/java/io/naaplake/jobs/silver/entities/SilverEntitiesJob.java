@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.naaplake.jobs.JobsConfig;
+import io.naaplake.jobs.lake.ConcurrentWrites;
 import io.naaplake.jobs.lake.DeltaWrites;
 import io.naaplake.jobs.lake.LakeTables;
 import io.naaplake.jobs.lake.Projections;
@@ -49,6 +50,7 @@ public final class SilverEntitiesJob {
   private final JobRunLog runLog;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final ConcurrentWrites writes;
 
   public SilverEntitiesJob(
       SparkSession spark, JobsConfig config, Clock clock, Consumer<String> progress) {
@@ -58,6 +60,7 @@ public final class SilverEntitiesJob {
     this.runLog = new JobRunLog(spark, tables);
     this.clock = requireNonNull(clock, "clock is null");
     this.progress = requireNonNull(progress, "progress is null");
+    this.writes = config.writes();
   }
 
   /** The tables this job writes. */
@@ -150,7 +153,7 @@ public final class SilverEntitiesJob {
 
   /** Its outputs, and the run log and reconciliation it reads (empty on a fresh lake). */
   private void ensureTables() {
-    outputTables().forEach(tables::ensure);
+    writes.forEach(outputTables(), tables::ensure);
     tables.ensure(OpsTables.JOB_RUNS);
     tables.ensure(OpsTables.SILVER_RECONCILIATION);
   }
