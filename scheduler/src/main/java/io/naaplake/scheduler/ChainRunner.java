@@ -18,6 +18,15 @@ public interface ChainRunner extends AutoCloseable {
   ChainResult run(ChainRequest request) throws Exception;
 
   /**
+   * Arranges for {@code stop} (which waits for the running chain) to run when the JVM shuts down on
+   * SIGTERM or Ctrl-C, before the runner's engine stops itself. By default a plain JVM shutdown
+   * hook; a runner whose engine has its own shutdown hook orders {@code stop} before it.
+   */
+  default void onShutdown(Runnable stop) {
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "naap-scheduler-stop"));
+  }
+
+  /**
    * Releases what the runner holds across runs (the batch-jobs runner: its SparkSession). Called
    * once, when the scheduler has stopped and no run is in progress.
    */

@@ -43,9 +43,7 @@ public final class SchedulerMain {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> stop(scheduler, runner, metricsServer), "naap-scheduler-stop"));
+    runner.onShutdown(() -> stop(scheduler, runner, metricsServer));
     new JobsCommand(scheduler.quartz(), recorder, clock, System.out, System.err)
         .run(List.of("list"));
     System.out.println("run log: " + config.runLog() + "; stop with Ctrl-C");

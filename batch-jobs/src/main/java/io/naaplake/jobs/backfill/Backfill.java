@@ -81,6 +81,17 @@ public final class Backfill {
       }
     }
     bar.finish("backfill of " + request.from() + ".." + request.to() + " (exclusive) done");
+    if (request.layers().contains(BackfillLayer.SILVER)
+        && !request.layers().contains(BackfillLayer.GOLD)) {
+      // Scheduled gold runs recompute only the hours new bronze batches dirtied, not these.
+      bar.note(
+          "gold was not recomputed: its windows may now differ from silver until ./naap backfill"
+              + " --layers gold --from "
+              + request.from()
+              + " --to "
+              + request.to()
+              + " runs");
+    }
     pipeline.register();
     return runs;
   }

@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  * re-entrant, and a second acquire by the same process waits for the first like any writer.
  */
 public final class WriterLease implements AutoCloseable {
+  /** Hadoop shutdown hook priority: after Spark's hook (40), before FileSystem's (10). */
+  static final int RELEASE_AFTER_SPARK_PRIORITY = 25;
+
   private final LeaseClaim claim;
   private final LeaseStore store;
   private final Duration ttl;
@@ -75,7 +78,11 @@ public final class WriterLease implements AutoCloseable {
   private WriterLease start(Duration heartbeatInterval) {
     long interval = heartbeatInterval.toMillis();
     heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
-    Runtime.getRuntime().addShutdownHook(releaseOnShutdown);
+    // In Hadoop's shutdown hook manager below Spark's hook (40): a shutting-down writer releases
+    // the lake only once Spark has stopped, so nothing of it still commits when another writer
+    // takes over; above FileSystem's (10), which closes the file system the lease is on.
+    org.apache.hadoop.util.ShutdownHookManager.get()
+        .addShutdownHook(releaseOnShutdown, RELEASE_AFTER_SPARK_PRIORITY);
     return this;
   }
 
@@ -218,7 +225,7 @@ public final class WriterLease implements AutoCloseable {
   public void close() {
     heartbeats.shutdown();
     try {
-      Runtime.getRuntime().removeShutdownHook(releaseOnShutdown);
+      org.apache.hadoop.util.ShutdownHookManager.get().removeShutdownHook(releaseOnShutdown);
     } catch (IllegalStateException e) {
       // The JVM is shutting down and the hook runs release() itself.
     }

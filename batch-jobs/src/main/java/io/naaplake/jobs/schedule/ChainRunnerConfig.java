@@ -20,13 +20,22 @@ import java.time.Duration;
  *   ahead of this machine's clock is refused as bad input and not retried (gold would stamp as-of
  *   rows and settle windows at a time that has not come yet); covers clock skew between the
  *   machine of ./naap jobs run and the scheduler's</td></tr>
+ *   <tr><td>naap.scheduler.stop-timeout</td><td>10m: on SIGTERM or Ctrl-C, how long the
+ *   scheduler waits for the running chain to finish before Spark stops under it (a chain cut
+ *   short loses nothing: the next one redoes it)</td></tr>
  * </table>
  */
-public record ChainRunnerConfig(Duration leaseWait, Duration maxRunTimeAhead) {
+public record ChainRunnerConfig(
+    Duration leaseWait, Duration maxRunTimeAhead, Duration stopTimeout) {
 
   public ChainRunnerConfig {
     requireNonNull(leaseWait, "leaseWait is null");
     requireNonNull(maxRunTimeAhead, "maxRunTimeAhead is null");
+    requireNonNull(stopTimeout, "stopTimeout is null");
+    if (stopTimeout.isNegative() || stopTimeout.isZero()) {
+      throw LakeErrors.badConfiguration(
+          "naap.scheduler.stop-timeout", stopTimeout.toString(), "a positive duration");
+    }
     if (leaseWait.isNegative()) {
       throw LakeErrors.badConfiguration(
           "naap.scheduler.lease-wait", leaseWait.toString(), "zero or a positive duration");
@@ -42,6 +51,7 @@ public record ChainRunnerConfig(Duration leaseWait, Duration maxRunTimeAhead) {
   public static ChainRunnerConfig from(Settings settings) {
     return new ChainRunnerConfig(
         settings.duration("naap.scheduler.lease-wait", Duration.ofMinutes(10)),
-        settings.duration("naap.scheduler.max-run-time-ahead", Duration.ofMinutes(1)));
+        settings.duration("naap.scheduler.max-run-time-ahead", Duration.ofMinutes(1)),
+        settings.duration("naap.scheduler.stop-timeout", Duration.ofMinutes(10)));
   }
 }

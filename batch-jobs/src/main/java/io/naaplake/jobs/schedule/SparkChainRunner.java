@@ -44,6 +44,9 @@ import org.apache.spark.sql.SparkSession;
  * are turned retriable ({@link ChainFailures}).
  */
 public final class SparkChainRunner implements ChainRunner {
+  /** Above Spark's own hook in Hadoop's manager: FileSystem's priority (10) + 30. */
+  static final int STOP_BEFORE_SPARK_PRIORITY = 100;
+
   private final JobsConfig jobs;
   private final ChainRunnerConfig config;
   private final SparkSessionSource sessions;
@@ -142,6 +145,22 @@ public final class SparkChainRunner implements ChainRunner {
   }
 
   /** Stops the session if this runner owns it; the scheduler calls it once, at shutdown. */
+  /**
+   * Spark stops its context from Hadoop's shutdown hook manager (priority 40 there); a plain JVM
+   * hook would run beside it, and the running chain would lose its SparkContext in the middle of a
+   * write. Registered in the same manager at a higher priority, {@code stop} runs first (for up to
+   * {@code naap.scheduler.stop-timeout}), and Spark stops only after the chain has ended.
+   */
+  @Override
+  public void onShutdown(Runnable stop) {
+    org.apache.hadoop.util.ShutdownHookManager.get()
+        .addShutdownHook(
+            stop,
+            STOP_BEFORE_SPARK_PRIORITY,
+            config.stopTimeout().toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public synchronized void close() {
     closed = true;

@@ -50,7 +50,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +59,6 @@ import org.junit.jupiter.api.Test;
  * (idempotent, no revisions, other days untouched); a day deleted from gold is restored by a
  * backfill of it; a backfill while another writer holds the lake fails at once naming it.
  */
-@Tag("long")
 class BackfillIT {
   private static final Instant START = Instant.parse("2025-11-20T20:00:00Z");
   private static final Instant RUN_TIME = Instant.parse("2025-11-22T03:00:00Z");

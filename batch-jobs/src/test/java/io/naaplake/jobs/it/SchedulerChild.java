@@ -85,6 +85,26 @@ final class SchedulerChild implements AutoCloseable {
     }
   }
 
+  /** The lines printed at index {@code from} or later. */
+  List<String> linesFrom(int from) {
+    synchronized (lines) {
+      return new ArrayList<>(lines.subList(Math.min(from, lines.size()), lines.size()));
+    }
+  }
+
+  /**
+   * SIGTERM, as Ctrl-C or a service manager sends it; true when the process ended within {@code
+   * timeout}, its output read to the end.
+   */
+  boolean terminate(Duration timeout) throws InterruptedException {
+    process.destroy();
+    boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (ended) {
+      reader.join(10_000);
+    }
+    return ended;
+  }
+
   /** SIGKILL: no shutdown hook runs, the writer lease and the running chain are left behind. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -70,7 +70,7 @@ class SparkChainRunnerTest {
         };
     return new SparkChainRunner(
         JobsConfig.from(Settings.of(Map.of())),
-        new ChainRunnerConfig(Duration.ZERO, Duration.ofMinutes(1)),
+        new ChainRunnerConfig(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1)),
         sessions,
         List.of(),
         Duration.ofMinutes(5),
