@@ -81,8 +81,13 @@ public final class WriterLease implements AutoCloseable {
     // In Hadoop's shutdown hook manager below Spark's hook (40): a shutting-down writer releases
     // the lake only once Spark has stopped, so nothing of it still commits when another writer
     // takes over; above FileSystem's (10), which closes the file system the lease is on.
-    org.apache.hadoop.util.ShutdownHookManager.get()
-        .addShutdownHook(releaseOnShutdown, RELEASE_AFTER_SPARK_PRIORITY);
+    try {
+      org.apache.hadoop.util.ShutdownHookManager.get()
+          .addShutdownHook(releaseOnShutdown, RELEASE_AFTER_SPARK_PRIORITY);
+    } catch (IllegalStateException e) {
+      // Taken while the JVM shuts down (a scheduler's chain recording its end after SIGTERM): the
+      // holder's close() releases it; if the JVM halts first, it expires like a crashed writer's.
+    }
     return this;
   }
 
