@@ -158,6 +158,50 @@ stop_pid() {
   log "$name stopped after $((SECONDS - start))s"
 }
 
+# descendants PID: every process under PID, deepest first (children before their parents).
+descendants() {
+  local child
+  for child in $(pgrep -P "$1" || true); do
+    descendants "$child"
+    echo "$child"
+  done
+}
+
+# stop_jobs GRACE_SECONDS: stops this shell's background jobs and everything under them. SIGTERM
+# goes to the processes *under* each job (the JVMs): a job is a subshell, killing it would orphan
+# its java, and the background commands of a non-interactive script ignore SIGINT, so a Ctrl-C
+# never reaches them. Then waits for the jobs (a JVM's shutdown hooks may take a while: the
+# scheduler finishes its running chain), SIGKILL after GRACE_SECONDS.
+stop_jobs() {
+  local grace="$1" checks=0 job pids=()
+  for job in $(jobs -p); do
+    # shellcheck disable=SC2207 # pids are words
+    pids+=($(descendants "$job"))
+  done
+  ((${#pids[@]} > 0)) || return 0
+  log "stopping ${#pids[@]} background process(es) (SIGTERM, up to ${grace}s): ${pids[*]}"
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  # (counted in half-second checks: $SECONDS ticks on whole seconds and may end a wait early)
+  while alive_any "${pids[@]}"; do
+    if ((checks++ >= grace * 2)); then
+      warn "still running after ${grace}s; sending SIGKILL"
+      kill -KILL "${pids[@]}" 2>/dev/null || true
+      break
+    fi
+    sleep 0.5
+  done
+  wait 2>/dev/null || true
+}
+
+# alive_any PID...: true when one of the processes still exists.
+alive_any() {
+  local pid
+  for pid in "$@"; do
+    kill -0 "$pid" 2>/dev/null && return 0
+  done
+  return 1
+}
+
 # rss_of PID -> "123 MB" (or "?")
 rss_of() {
   local kb

@@ -4,6 +4,7 @@ import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
 import io.naaplake.jobs.lake.SparkSessions;
 import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.schedule.ChainCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -15,15 +16,17 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Entry point of the job jar: {@code run | ingest | migrate | register [--run-time ISO-INSTANT]}.
- * The same class runs under {@code ./naap} and under {@code spark-submit}. The writing commands
- * hold the lake's writer lease while they write: if another writer holds it, they wait {@code
+ * Entry point of the job jar: {@code run | ingest | migrate | register [--run-time ISO-INSTANT]},
+ * and {@code chain ...} ({@link ChainCommand}: one scheduler chain, as a cluster runs it). The same
+ * class runs under {@code ./naap} and under {@code spark-submit}. The writing commands hold the
+ * lake's writer lease while they write: if another writer holds it, they wait {@code
  * naap.lease.max-wait} (by default not at all) and then exit with {@code LAKE_WRITER_BUSY}, naming
  * that writer.
  */
 public final class Main {
   private static final String USAGE =
-      "usage: Main (run|ingest|migrate|register|rebuild-gold) [--run-time 2026-01-08T22:00:00Z]";
+      "usage: Main (run|ingest|migrate|register|rebuild-gold) [--run-time 2026-01-08T22:00:00Z]"
+          + " | Main chain ... (see ChainCommand)";
 
   /** How a command-line run names itself in the lake's writer lease. */
   static final String CLI_WRITER = "cli";
@@ -32,6 +35,10 @@ public final class Main {
     if (args.length == 0) {
       System.err.println(USAGE);
       System.exit(2);
+    }
+    if (args[0].equals(ChainCommand.NAME)) {
+      // A scheduler chain (submitted to a cluster): its own session, exit code by category.
+      System.exit(ChainCommand.run(args, Settings.fromEnvironment()));
     }
     Instant runTime;
     try {

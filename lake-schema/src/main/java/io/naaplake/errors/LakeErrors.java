@@ -241,5 +241,27 @@ public final class LakeErrors {
         null);
   }
 
+  /**
+   * A chain submitted to a Spark cluster ended with a failure exit code. The category crossed the
+   * process boundary as the exit code, so the scheduler retries it as it would retry the same
+   * failure in its own JVM.
+   */
+  public static NaapException submittedChainFailed(
+      String chain, java.time.Instant runTime, int exitCode, ErrorCategory category) {
+    return new NaapException(
+        category,
+        "SUBMITTED_CHAIN_FAILED",
+        "the "
+            + chain
+            + " chain for "
+            + runTime
+            + " submitted to the Spark cluster failed with exit code "
+            + exitCode
+            + " ("
+            + category
+            + "); its driver's output is in the scheduler's log",
+        null);
+  }
+
   private LakeErrors() {}
 }

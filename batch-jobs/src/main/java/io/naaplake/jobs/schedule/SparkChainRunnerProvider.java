@@ -10,14 +10,24 @@ import java.time.Clock;
 
 /**
  * The chains' runner of {@code ./naap scheduler}, found by the scheduler through {@link
- * java.util.ServiceLoader} (META-INF/services/io.naaplake.scheduler.ChainRunnerProvider): the
- * pipeline on a SparkSession the scheduler owns, built the way every job builds one ({@link
- * io.naaplake.jobs.lake.SparkSessions}).
+ * java.util.ServiceLoader} (META-INF/services/io.naaplake.scheduler.ChainRunnerProvider): by
+ * default the pipeline on a SparkSession the scheduler owns, built the way every job builds one
+ * ({@link io.naaplake.jobs.lake.SparkSessions}); with {@code naap.cluster.master} set, each chain
+ * submitted to that cluster ({@link SubmittedChainRunner}).
  */
 public final class SparkChainRunnerProvider implements ChainRunnerProvider {
 
   @Override
   public ChainRunner create(Settings settings) {
+    ChainSubmission submission = ChainSubmission.from(settings);
+    if (submission.submitted()) {
+      return new SubmittedChainRunner(submission, settings.explicitValues(), Main::say);
+    }
+    return inProcess(settings);
+  }
+
+  /** The chains in this JVM's own SparkSession (the scheduler's, or a submitted driver's). */
+  static SparkChainRunner inProcess(Settings settings) {
     JobsConfig jobs = JobsConfig.from(settings);
     ChainRunnerConfig chain = ChainRunnerConfig.from(settings);
     return new SparkChainRunner(

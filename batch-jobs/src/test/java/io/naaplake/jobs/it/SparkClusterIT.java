@@ -10,7 +10,13 @@ import io.naaplake.jobs.JobsConfig;
 import io.naaplake.jobs.LakePipeline;
 import io.naaplake.jobs.gold.GoldJob;
 import io.naaplake.jobs.lake.LakeTables;
+import io.naaplake.jobs.runs.JobRun;
+import io.naaplake.jobs.schedule.ChainCommand;
+import io.naaplake.scheduler.Chain;
+import io.naaplake.scheduler.ChainRequest;
+import io.naaplake.scheduler.TriggerKind;
 import io.naaplake.schema.LakeType;
+import io.naaplake.schema.OpsTables;
 import io.naaplake.schema.TableDeclaration;
 import io.naaplake.simulator.NetworkSimulator;
 import io.naaplake.simulator.SimulationConfig;
@@ -42,11 +48,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hourly chain ({@code Main run}: ingest, silver, gold) submitted with spark-submit to a real
- * standalone cluster (infra/spark-cluster.sh: a Master and a Worker on loopback, Spark home
- * assembled from the Maven dependencies) writes the same gold as the embedded run. One dataset (the
- * real sample and one simulated hour of a small network) is published once to private topics; the
- * embedded pipeline (this JVM's SharedSpark) writes lake A, the cluster writes lake B, both
+ * The scheduler's hourly chain ({@code Main chain hourly ...}, what {@code SubmittedChainRunner}
+ * submits: ingest, silver, gold, and the chain's row in ops.job_runs) submitted with spark-submit
+ * to a real standalone cluster (infra/spark-cluster.sh: a Master and a Worker on loopback, Spark
+ * home assembled from the Maven dependencies) writes the same gold as the embedded run. One dataset
+ * (the real sample and one simulated hour of a small network) is published once to private topics;
+ * the embedded pipeline (this JVM's SharedSpark) writes lake A, the cluster writes lake B, both
  * private, same topics, same run time. Every gold table must hold the same rows: exact columns
  * identical, the DOUBLE columns of the table's declaration within 1e-9.
  */
@@ -54,6 +61,11 @@ import org.junit.jupiter.api.Test;
 class SparkClusterIT {
   private static final Instant RUN_TIME = Instant.parse("2026-01-09T00:00:00Z");
   private static final double TOLERANCE = 1e-9;
+  // Generous: on 2 cores the cluster's driver and executor share the machine with the embedded
+  // run; the first complete submit took ~12 min there (a 10-minute limit cut it off in gold).
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(30);
+  private static final ChainRequest HOURLY_CHAIN =
+      ChainRequest.at(Chain.HOURLY, TriggerKind.MANUAL, RUN_TIME, 1);
   private static final Pattern APP_ID =
       Pattern.compile("Connected to Spark cluster with app ID (app-[0-9-]+)");
 
@@ -84,9 +96,10 @@ class SparkClusterIT {
       new LakePipeline(SharedSpark.get(), embedded, Clock.systemUTC(), line -> {})
           .runOnce(RUN_TIME);
       Duration embeddedTime = Duration.ofNanos(System.nanoTime() - embeddedStart);
-      Timings timings = clusterRun.get(10, TimeUnit.MINUTES);
+      Timings timings = clusterRun.get(SUBMIT_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
 
       assertRanOnTheWorker(cluster);
+      assertChainRecorded(config(lakeB, topics));
       long goldRows = assertSameGold(embedded, config(lakeB, topics));
       System.out.printf(
           "[cluster IT] %d messages published; gold rows %d; embedded run %d s; cluster start %d s;"
@@ -102,7 +115,7 @@ class SparkClusterIT {
           ClusterScript.setting("NAAP_SPARK_EXECUTOR_MEMORY", "1536m"),
           ClusterScript.setting("NAAP_SPARK_DRIVER_MEMORY", "1536m"));
     } finally {
-      clusterRun.handle((t, e) -> null).get(10, TimeUnit.MINUTES);
+      clusterRun.handle((t, e) -> null).get(SUBMIT_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
       cluster.run("stop");
     }
   }
@@ -179,6 +192,21 @@ class SparkClusterIT {
     } catch (IOException e) {
       throw new IllegalStateException(file.toString(), e);
     }
+  }
+
+  /** The submitted driver recorded its chain in lake B's ops.job_runs, as the scheduler would. */
+  private static void assertChainRecorded(JobsConfig cluster) {
+    LakeTables lake = new LakeTables(SharedSpark.get(), cluster);
+    List<Row> chains =
+        SharedSpark.get()
+            .read()
+            .format("delta")
+            .load(lake.path(OpsTables.JOB_RUNS))
+            .filter(col("job").equalTo("chain_hourly"))
+            .select("status")
+            .collectAsList();
+    assertThat(chains).as("chain_hourly rows in the cluster lake's ops.job_runs").hasSize(1);
+    assertThat(chains.get(0).getString(0)).isEqualTo(JobRun.Status.SUCCEEDED.code());
   }
 
   /** Compares every gold table of both lakes; returns the number of gold rows compared. */
@@ -288,16 +316,17 @@ class SparkClusterIT {
       run("start");
       Duration start = Duration.ofNanos(System.nanoTime() - started);
       long submitted = System.nanoTime();
-      run(
-          "submit",
-          "-Dnaap.lake.root=" + lake,
-          "-Dnaap.kafka.bootstrap-servers=" + ItEnvironment.kafka(),
-          "-Dnaap.ingest.topics=" + topics,
-          "-Dnaap.trino.register=false",
-          "--",
-          "run",
-          "--run-time",
-          RUN_TIME.toString());
+      // What the scheduler submits for an hourly chain (SubmittedChainRunner): the job jar's
+      // chain command, so the cluster runs the scheduler's own chain code.
+      List<String> args = new ArrayList<>();
+      args.add("submit");
+      args.add("-Dnaap.lake.root=" + lake);
+      args.add("-Dnaap.kafka.bootstrap-servers=" + ItEnvironment.kafka());
+      args.add("-Dnaap.ingest.topics=" + topics);
+      args.add("-Dnaap.trino.register=false");
+      args.add("--");
+      args.addAll(ChainCommand.arguments(HOURLY_CHAIN));
+      run(args.toArray(String[]::new));
       return new Timings(start, Duration.ofNanos(System.nanoTime() - submitted));
     }
 
@@ -315,7 +344,7 @@ class SparkClusterIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("NAAP_RUN_DIR", runDir.toString());
         Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        if (!process.waitFor(SUBMIT_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
           process.destroyForcibly();
           throw new AssertionError(
               "infra/spark-cluster.sh " + args[0] + " timed out; see " + log());
