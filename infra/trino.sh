@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trino 476 coordinator (single node) with a Delta Lake catalog over the local lake directory.
-# Usage: infra/trino.sh start|stop|status|wait|download|query [--user U] SQL
+# Usage: infra/trino.sh start|stop|status|wait|download|query [--user U] SQL|cli [--user U]
 set -euo pipefail
 
 # shellcheck disable=SC2034 # read by lib.sh
@@ -39,27 +39,37 @@ Usage: $0 <command>
   query [--user U] SQL
                       run one statement over the REST protocol (default user $NAAP_TRINO_PIPELINE_USER);
                       prints each row as a JSON array; exit code 1 and the error on stderr if it fails
+  cli [--user U] [TRINO-CLI-OPTIONS]
+                      the interactive Trino shell (io.trino:trino-cli:$NAAP_TRINO_VERSION, fetched with Maven
+                      into $NAAP_CACHE_DIR/downloads) on catalog delta, default user researcher
 URL: $TRINO_URL   server log: $TRINO_SERVER_LOG
 EOF
 }
 
 # --- download + trimmed extraction -----------------------------------------------
-download_tarball() {
-  [[ -s "$TRINO_TARBALL" ]] && return 0
+# fetch_artifact ARTIFACT FILE WHAT SIZE HINT: copies a Maven Central artifact (through ~/.m2) to FILE
+# unless it is there; on failure shows Maven's log, leaves no partial FILE and dies with HINT.
+fetch_artifact() {
+  local artifact="$1" file="$2" what="$3" size="$4" hint="$5" dir mvnlog
+  [[ -s "$file" ]] && return 0
   require_cmd mvn
-  mkdir -p "$(dirname "$TRINO_TARBALL")"
-  local mvnlog="$NAAP_CACHE_DIR/downloads/mvn-trino-download.log"
-  log "downloading io.trino:trino-server:$NAAP_TRINO_VERSION:tar.gz (821 MB) via Maven into $(dirname "$TRINO_TARBALL")"
+  dir="$(dirname "$file")"
+  mvnlog="$dir/mvn-$(basename "$file").log"
+  mkdir -p "$dir"
+  log "downloading $artifact ($size) via Maven into $dir"
   # Run from the cache dir so Maven does not pick up a project pom in the current directory.
-  if ! (cd "$NAAP_CACHE_DIR" && mvn -q -B \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="io.trino:trino-server:$NAAP_TRINO_VERSION:tar.gz" \
-    -DoutputDirectory="$(dirname "$TRINO_TARBALL")" >"$mvnlog" 2>&1); then
+  if ! (cd "$NAAP_CACHE_DIR" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="$artifact" -DoutputDirectory="$dir" >"$mvnlog" 2>&1); then
     tail -n 30 "$mvnlog" >&2 || true
-    rm -f "$TRINO_TARBALL"
-    die "downloading the Trino server with Maven failed (see $mvnlog). Check that Maven Central is reachable, that ~/.m2 has ~1 GB free space, then rerun '$0 download'."
+    rm -f "$file"
+    die "downloading $what with Maven failed (see $mvnlog). $hint"
   fi
-  [[ -s "$TRINO_TARBALL" ]] || die "Maven finished but $TRINO_TARBALL is missing (see $mvnlog)"
+  [[ -s "$file" ]] || die "Maven finished but $file is missing (see $mvnlog)"
+}
+
+download_tarball() {
+  fetch_artifact "io.trino:trino-server:$NAAP_TRINO_VERSION:tar.gz" "$TRINO_TARBALL" "the Trino server" "821 MB" \
+    "Check that Maven Central is reachable, that ~/.m2 has ~1 GB free space, then rerun '$0 download'."
 }
 
 extract_trimmed_locked() {
@@ -106,6 +116,27 @@ extract_trimmed_locked() {
     # The same tarball stays in ~/.m2, so a re-extraction only costs a local copy.
     rm -f "$TRINO_TARBALL"
   fi
+}
+
+# --- interactive shell -------------------------------------------------------------
+TRINO_CLI_JAR="$NAAP_CACHE_DIR/downloads/trino-cli-$NAAP_TRINO_VERSION-executable.jar"
+
+download_cli() {
+  fetch_artifact "io.trino:trino-cli:$NAAP_TRINO_VERSION:jar:executable" "$TRINO_CLI_JAR" "the Trino CLI" "19 MB" \
+    "Check that Maven Central is reachable, then rerun './naap sql'."
+}
+
+# The CLI of Trino 476 runs on Java 17, the launcher's java; other options go to trino-cli as given.
+cmd_cli() {
+  local user="researcher"
+  if [[ "${1:-}" == "--user" ]]; then
+    user="${2:?--user needs a value}"
+    shift 2
+  fi
+  mkdir -p "$NAAP_CACHE_DIR"
+  with_lock "$NAAP_CACHE_DIR/.trino-cli.lock" download_cli
+  port_open "$NAAP_TRINO_PORT" || die "Trino is not running on $TRINO_URL; start it with ./naap up"
+  exec java -jar "$TRINO_CLI_JAR" --server "$TRINO_URL" --catalog delta --user "$user" "$@"
 }
 
 cmd_download() {
@@ -411,6 +442,10 @@ case "${1:-}" in
   query)
     shift
     cmd_query "$@"
+    ;;
+  cli)
+    shift
+    cmd_cli "$@"
     ;;
   -h | --help | help) usage ;;
   *)

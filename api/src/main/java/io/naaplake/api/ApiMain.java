@@ -45,7 +45,7 @@ public final class ApiMain {
             + config.bindAddress()
             + ":"
             + app.port()
-            + " (docs /docs, spec /openapi.json)"
+            + " (dashboards /, docs /docs, spec /openapi.json)"
             + config.asOf().map(t -> " as of " + t).orElse("")
             + "; lake via "
             + config.trinoUrl());

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.naaplake.api.dashboards.Dashboards;
 import io.naaplake.api.lake.LakeStatus;
 import io.naaplake.api.routes.DocsPage;
 import io.naaplake.api.routes.OpenApiDocument;
@@ -128,6 +129,7 @@ public final class ApiServer {
             .toString();
     config.routes.get(DocsPage.SPEC_PATH, ctx -> ctx.contentType(JSON).result(openApi));
     DocsPage.install(config);
+    Dashboards.install(config, service::now, service.config().asOf());
     get(config, "/readyz", ctx -> readiness(ctx, service));
     get(
         config,

@@ -2,10 +2,7 @@ package io.naaplake.api.routes;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import io.naaplake.api.WebJars;
 
 /**
  * {@code GET /docs}: Swagger UI over {@code /openapi.json}, served from the {@code
@@ -17,9 +14,6 @@ public final class DocsPage {
 
   public static final String PATH = "/docs";
   public static final String SPEC_PATH = "/openapi.json";
-
-  private static final String WEBJAR_PROPERTIES =
-      "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
   /** Serves {@code /docs}, {@code /docs/} (redirected) and the WebJar's assets. */
   public static void install(JavalinConfig config) {
@@ -39,21 +33,7 @@ public final class DocsPage {
 
   /** The version of the Swagger UI WebJar on the classpath. */
   public static String webjarVersion() {
-    try (InputStream in = DocsPage.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "the org.webjars:swagger-ui jar is not on the classpath (" + WEBJAR_PROPERTIES + ")");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      String version = properties.getProperty("version");
-      if (version == null || version.isBlank()) {
-        throw new IllegalStateException(WEBJAR_PROPERTIES + " has no version");
-      }
-      return version.trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + WEBJAR_PROPERTIES, e);
-    }
+    return WebJars.version("org.webjars", "swagger-ui");
   }
 
   /** The page; the bundle alone renders the spec (the standalone preset adds only a top bar). */

@@ -81,6 +81,19 @@ public final class ApiService implements AutoCloseable {
     return clock;
   }
 
+  /** The "now" routes answer as of: see {@link #now(Instant)}. */
+  public Instant now() {
+    return now(clock.instant());
+  }
+
+  /**
+   * A fixed as-of time is served exactly; the wall clock is truncated to the minute so that
+   * requests within a minute share cache entries and agree with each other.
+   */
+  private Instant now(Instant wall) {
+    return config.asOf().isPresent() ? wall : wall.truncatedTo(ChronoUnit.MINUTES);
+  }
+
   public LakeStatus lakeStatus() {
     return status.current();
   }
@@ -112,9 +125,7 @@ public final class ApiService implements AutoCloseable {
       Optional<String> ifNoneMatch,
       String requestId) {
     Instant wall = clock.instant();
-    // A fixed as-of time is served exactly; the wall clock is truncated to the minute so that
-    // requests within a minute share cache entries and agree with each other.
-    Instant now = config.asOf().isPresent() ? wall : wall.truncatedTo(ChronoUnit.MINUTES);
+    Instant now = now(wall);
     String template = route.doc().path();
     QueryParams params = QueryParams.of(query, route.queryParameterNames());
     if (!route.readsLake()) {

@@ -1,0 +1,57 @@
+// System health: data freshness per org and family, the newest pipeline runs, quarantine, late
+// data and attribution quality over the last 24 h, and the API's readiness.
+import { api, barChart, fmt, page, panel } from "./dash.js";
+
+page({
+  title: "System health",
+  filters: [],
+  render(ctx) {
+    const quality = panel("quality", "Data quality, last 24 h", { wide: true });
+    const freshness = panel("freshness", "Freshness per org and family", { note: "Seconds since the newest event (7 days looked back)." });
+    const lag = panel("lag", "Event lag by family");
+    const runs = panel("runs", "Pipeline runs (newest per job)", { wide: true });
+    const health = api("/v1/network/health").then((b) => b.data);
+
+    ctx.load(quality, async () => {
+      const h = await health;
+      const q = h.quality_24h;
+      const ready = await fetch("/readyz").then((r) => r.json());
+      quality.kpis([
+        { id: "ready", label: "API readiness", value: ready.status === "ready" ? "ready" : "not ready", raw: ready.status },
+        { id: "ingest-lag", label: "Ingest lag", value: fmt.seconds(h.ingest_lag_seconds), raw: h.ingest_lag_seconds },
+        { id: "bronze", label: "Messages landed", value: fmt.int(q.bronze_rows), raw: q.bronze_rows },
+        { id: "quarantine", label: "Quarantine rate", value: fmt.pct(q.quarantine_rate), raw: q.quarantine_rate },
+        { id: "late", label: "Late-data rate", value: fmt.pct(q.late_rate), raw: q.late_rate },
+        { id: "attribution", label: "Attribution quality", value: fmt.pct(q.attribution_quality), raw: q.attribution_quality },
+        { id: "duplicates", label: "Duplicate deliveries", value: fmt.int(q.duplicate_deliveries), raw: q.duplicate_deliveries },
+        { id: "ignored", label: "Ignored events", value: fmt.int(q.ignored_events), raw: q.ignored_events },
+      ]);
+    });
+    ctx.load(freshness, async () => {
+      const h = await health;
+      freshness.table([
+        { label: "Org", value: (r) => r.org },
+        { label: "Family", value: (r) => r.family },
+        { label: "Newest event", value: (r) => fmt.time(r.latest_event_ts) },
+        { label: "Lag", value: (r) => fmt.seconds(r.lag_seconds), num: true },
+      ], h.freshness, { empty: "No event in the 7 days before now." });
+    });
+    ctx.load(lag, async () => {
+      const h = await health;
+      const names = h.freshness.map((r) => r.org + " · " + r.family);
+      lag.chart(barChart(names, [["Lag (h)", h.freshness.map((r) => r.lag_seconds / 3600)]], (v) => fmt.num(v, 1) + " h", true));
+    });
+    ctx.load(runs, async () => {
+      const h = await health;
+      runs.table([
+        { label: "Job", value: (r) => r.job },
+        { label: "Status", value: (r) => r.status + (r.error_category ? " (" + r.error_category + ")" : "") },
+        { label: "Run time", value: (r) => fmt.time(r.run_time) },
+        { label: "Finished", value: (r) => fmt.time(r.finished_at) },
+        { label: "Duration", value: (r) => fmt.ms(r.duration_ms), num: true },
+        { label: "Rows in", value: (r) => fmt.int(r.rows_in), num: true },
+        { label: "Rows out", value: (r) => fmt.int(r.rows_out), num: true },
+      ], h.pipeline_runs, { empty: "No pipeline run at or before now." });
+    });
+  },
+});
