@@ -320,7 +320,12 @@ public final class SimulationConfig {
       return this;
     }
 
-    /** Org to topic; default daydream to network_events, cloudspe to streaming_events. */
+    /**
+     * Org to topic; default daydream to network_events, cloudspe to streaming_events. The map's
+     * iteration order is part of the run's identity (gateways and streams are dealt to orgs in it),
+     * so pass an ordered map: a {@code Map.of} changes its order from one JVM to the next and the
+     * same seed then yields a different network.
+     */
     public Builder orgTopics(Map<String, String> orgTopics) {
       this.orgTopics = new LinkedHashMap<>(requireNonNull(orgTopics, "orgTopics is null"));
       return this;

@@ -135,7 +135,9 @@ class SparkClusterIT {
                   .duration(Duration.ofHours(1))
                   .concurrentStreams(4)
                   .streamIdPrefix("cluster-sim-")
-                  .orgTopics(Map.of("cloudspe", streamingTopic, "daydream", networkTopic))
+                  // Ordered: the simulator assigns gateways and streams to orgs in this map's
+                  // order, and Map.of's order changes from one JVM to the next.
+                  .orgTopics(orgTopics(streamingTopic, networkTopic))
                   .build())
           .run(
               (topic, key, value) ->
@@ -151,6 +153,13 @@ class SparkClusterIT {
           .containsOnlyKeys(streamingTopic, networkTopic);
       return count;
     }
+  }
+
+  private static Map<String, String> orgTopics(String streamingTopic, String networkTopic) {
+    Map<String, String> orgTopics = new LinkedHashMap<>();
+    orgTopics.put("cloudspe", streamingTopic);
+    orgTopics.put("daydream", networkTopic);
+    return orgTopics;
   }
 
   private static JobsConfig config(Path lake, String topics) {
