@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
   private final AtomicLong nanos = new AtomicLong();
-  private final HttpClient client = HttpClient.newHttpClient();
   private Javalin app;
 
   @BeforeEach
@@ -29,9 +25,7 @@ class ApiServerTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return LocalHttp.get(app, path);
   }
 
   @Test

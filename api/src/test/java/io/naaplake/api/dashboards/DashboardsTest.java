@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.naaplake.api.ApiJson;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.naaplake.api.LocalHttp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ class DashboardsTest {
   private static final Pattern MODULE =
       Pattern.compile("<script type=\"module\" src=\"([^\"]+)\">");
 
-  private final HttpClient client = HttpClient.newHttpClient();
   private Javalin app;
 
   @BeforeEach
@@ -41,9 +38,7 @@ class DashboardsTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return LocalHttp.get(app, path);
   }
 
   @Test

@@ -3,9 +3,7 @@ package io.naaplake.api.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.naaplake.api.LocalHttp;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +15,6 @@ class DocsPageTest {
   private static final Pattern BUNDLE = Pattern.compile("<script src=\"([^\"]+)\"></script>");
   private static final Pattern STYLESHEET = Pattern.compile("rel=\"stylesheet\" href=\"([^\"]+)\"");
 
-  private final HttpClient client = HttpClient.newHttpClient();
   private Javalin app;
 
   @BeforeEach
@@ -31,9 +28,7 @@ class DocsPageTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return LocalHttp.get(app, path);
   }
 
   @Test
@@ -88,11 +83,7 @@ class DocsPageTest {
                 })
             .start("127.0.0.1", 0);
     try {
-      HttpResponse<String> redirect =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port() + "/docs/"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> redirect = LocalHttp.get(strict, "/docs/");
 
       assertThat(redirect.statusCode()).isEqualTo(301);
       assertThat(redirect.headers().firstValue("Location")).contains("/docs");

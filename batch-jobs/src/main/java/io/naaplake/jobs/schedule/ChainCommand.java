@@ -2,7 +2,6 @@ package io.naaplake.jobs.schedule;
 
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
-import io.naaplake.jobs.Main;
 import io.naaplake.scheduler.ChainRequest;
 import io.naaplake.scheduler.ChainRunner;
 import io.naaplake.scheduler.TriggerKind;
@@ -78,7 +77,6 @@ public final class ChainCommand {
               + (naap == null ? "" : " " + naap.code())
               + "]: "
               + e.getMessage());
-      Main.say("chain failed: " + e);
       return ChainExitCodes.of(NaapException.categoryOf(e));
     }
   }
