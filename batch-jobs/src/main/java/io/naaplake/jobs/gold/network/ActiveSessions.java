@@ -18,8 +18,13 @@ import org.apache.spark.sql.expressions.Window;
  * silver.sessions, silver.session_selections and silver.ai_stream_status to gold.active_sessions:
  * the live-video sessions live at the as-of time, with the orchestrator of their latest selection
  * and the state and FPS of their latest status sample, both at or before as_of (later rows are
- * ignored, so a rerun for a past as_of sees what was known of that instant, except the completed
- * flag, which silver keeps for the whole session).
+ * ignored, so a rerun for a past as_of sees what was known of that instant).
+ *
+ * <p>Live at as_of: started by then, and either seen after it (its events span as_of: a chain
+ * always reads Kafka some seconds to minutes after its run time, so every streaming session has
+ * events past it) or last seen in the {@link GoldNetworkTables#LIVE_SECONDS} before it and not
+ * closed. Silver keeps one completed flag per session, so a close only counts once nothing of the
+ * session follows as_of.
  */
 public final class ActiveSessions {
   private ActiveSessions() {}
@@ -27,7 +32,8 @@ public final class ActiveSessions {
   /**
    * The sessions live at {@code asOf}.
    *
-   * @param sessions silver.sessions rows (those last seen in the 2 minutes before as_of suffice)
+   * @param sessions silver.sessions rows (those last seen at or after as_of minus 2 minutes
+   *     suffice)
    * @param selections silver.session_selections rows of those sessions
    * @param status silver.ai_stream_status rows of those sessions (the as_of date and the day before
    *     suffice: a live session's latest sample is recent unless it has none)
@@ -46,10 +52,9 @@ public final class ActiveSessions {
         sessions.where(
             col("stream_id")
                 .isNotNull()
-                .and(col("completed").equalTo(false))
                 .and(col("first_seen").leq(asOfTime))
-                .and(col("last_seen").leq(asOfTime))
-                .and(col("last_seen").geq(liveSince)));
+                .and(col("last_seen").geq(liveSince))
+                .and(col("last_seen").gt(asOfTime).or(col("completed").equalTo(false))));
     Dataset<Row> rows =
         live.join(latestSelection(selections, asOfTime), keys(live, "sel_"), "left")
             .join(latestSample(status, asOfTime), keys(live, "st_"), "left")

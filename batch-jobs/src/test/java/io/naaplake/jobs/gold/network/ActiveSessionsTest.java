@@ -116,7 +116,15 @@ class ActiveSessionsTest {
                 "stream_id",
                 null),
             // future: first seen after as_of.
-            session("future", "2026-01-08T12:00:10Z", "2026-01-08T12:00:20Z"));
+            session("future", "2026-01-08T12:00:10Z", "2026-01-08T12:00:20Z"),
+            // ongoing: seen after as_of too (a chain reads Kafka after its run time), so its events
+            // span 12:00: live.
+            session("ongoing", "2026-01-08T11:40:00Z", "2026-01-08T12:03:00Z"),
+            // closed later: its close came at 12:01, after as_of: still live at 12:00.
+            with(
+                session("closed-later", "2026-01-08T11:40:00Z", "2026-01-08T12:01:00Z"),
+                "completed",
+                true));
     Dataset<Row> selections =
         SilverRows.of(
             SelectionTables.SESSION_SELECTIONS,
@@ -149,7 +157,7 @@ class ActiveSessionsTest {
 
     SilverRows.assertDeclared(result, GoldNetworkTables.ACTIVE_SESSIONS);
     Map<String, Row> rows = SilverRows.byKey(result, "stream_id");
-    assertThat(rows.keySet()).containsExactlyInAnyOrder("live", "edge");
+    assertThat(rows.keySet()).containsExactlyInAnyOrder("live", "edge", "ongoing", "closed-later");
 
     Row live = rows.get("live");
     assertThat(live.<Timestamp>getAs("as_of").toInstant()).isEqualTo(AS_OF);
