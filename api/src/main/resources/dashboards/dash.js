@@ -292,7 +292,7 @@ class Panel {
     this.show(kpiList(items));
   }
 
-  /** A table: columns [{label, value(row) → node or text, num}], rows. */
+  /** A table: columns [{label, value(row) → node or text, num, wrap}], rows. */
   table(columns, rows, options = {}) {
     if (!rows.length) return this.empty(options.empty);
     this.show(table(columns, rows, this.title), options.after || null);
@@ -307,7 +307,8 @@ class Panel {
   }
 }
 
-function kpiList(items) {
+/** KPI tiles as a node, for panels that show them beside something else. */
+export function kpiList(items) {
   return el("dl", { class: "kpis" }, items.map((item) => el("div", { class: "kpi" + (item.small ? " small" : ""), "data-kpi": item.id || item.label, "data-raw": item.raw ?? "" },
     el("dt", {}, item.label),
     el("dd", {}, item.value, item.provisional ? provisionalBadge() : null,
@@ -320,7 +321,7 @@ function table(columns, rows, caption) {
       el("caption", { class: "sr-only" }, caption),
       el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", class: c.num ? "num" : "" }, c.label)))),
       el("tbody", {}, rows.map((row) => el("tr", { class: row.is_settled === false ? "provisional" : "" },
-        columns.map((c, i) => el("td", { class: c.num ? "num" : "" }, c.value(row),
+        columns.map((c, i) => el("td", { class: c.num ? "num" : c.wrap ? "wrap" : "" }, c.value(row),
           i === 0 && row.is_settled === false ? provisionalBadge() : null)))))));
 }
 

@@ -1,17 +1,54 @@
-// System health: data freshness per org and family, the newest pipeline runs, quarantine, late
-// data and attribution quality over the last 24 h, and the API's readiness.
-import { api, barChart, fmt, page, panel } from "./dash.js";
+// System health: the alerts firing now, data freshness per org and family, the newest pipeline
+// runs, quarantine, late data and attribution quality over the last 24 h, and the API's readiness.
+import { api, barChart, el, fmt, kpiList, page, panel } from "./dash.js";
+
+const SEVERITY_ORDER = { critical: 0, warning: 1 };
+
+/** A series' labels as people read them; an unlabelled gauge describes the whole lake. */
+const labelText = (labels) =>
+  Object.entries(labels).map(([k, v]) => k + "=" + v).join(", ") || "lake-wide";
+
+function showAlerts(p, a) {
+  const count = (state) => a.alerts.filter((r) => r.state === state).length;
+  // Critical first, then the catalog's order (sort is stable).
+  const firing = a.alerts.filter((r) => r.state === "firing")
+    .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  const counts = el("div", {},
+    kpiList([
+      { id: "firing", label: "Firing", value: fmt.int(firing.length), raw: firing.length },
+      { id: "ok", label: "OK", value: fmt.int(count("ok")), raw: count("ok") },
+      { id: "unknown", label: "Unknown (no data)", value: fmt.int(count("unknown")), raw: count("unknown") },
+    ]),
+    el("p", { class: "note" }, "Judged as of " + fmt.time(a.as_of) + "; ratios over "
+      + fmt.time(a.window_start) + " – " + fmt.time(a.window_end) + "."));
+  if (!firing.length) {
+    // Nothing firing is a result (the catalog was judged), not missing data: the panel is ready.
+    return p.show(el("p", { class: "empty" }, "No alert firing as of " + fmt.time(a.as_of) + "."), counts);
+  }
+  p.table([
+    { label: "Severity", value: (r) => el("span", { class: "badge severity-" + r.severity }, r.severity) },
+    { label: "Alert", value: (r) => r.name },
+    { label: "Summary", value: (r) => r.summary, wrap: true },
+    { label: "Firing series", wrap: true, value: (r) => el("ul", { class: "series" },
+      r.firing_series.map((s) => el("li", {}, labelText(s.labels) + ": " + s.why))) },
+    { label: "Rule", value: (r) => el("span", { class: "mono" },
+      r.expression + (r.for_seconds ? " for " + fmt.seconds(r.for_seconds) : "")) },
+  ], firing, { after: counts });
+}
 
 page({
   title: "System health",
   filters: [],
   render(ctx) {
+    const alerts = panel("alerts", "Firing alerts", { wide: true,
+      note: "The alert catalog judged on the lake gauges, as ./naap status judges it (Prometheus may still hold a rule with a for-duration pending)." });
     const quality = panel("quality", "Data quality, last 24 h", { wide: true });
     const freshness = panel("freshness", "Freshness per org and family", { note: "Seconds since the newest event (7 days looked back)." });
     const lag = panel("lag", "Event lag by family");
     const runs = panel("runs", "Pipeline runs (newest per job)", { wide: true });
     const health = api("/v1/network/health").then((b) => b.data);
 
+    ctx.load(alerts, async () => showAlerts(alerts, (await api("/v1/network/alerts")).data));
     ctx.load(quality, async () => {
       const h = await health;
       const q = h.quality_24h;

@@ -1,8 +1,8 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
-import static io.naaplake.scheduler.alerts.Comparison.ABOVE;
-import static io.naaplake.scheduler.alerts.Comparison.AT_LEAST;
-import static io.naaplake.scheduler.alerts.Comparison.BELOW;
+import static io.naaplake.alerts.Comparison.ABOVE;
+import static io.naaplake.alerts.Comparison.AT_LEAST;
+import static io.naaplake.alerts.Comparison.BELOW;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * The alerts, declared once: {@link AlertRulesFile} renders them as the Prometheus rule file
  * shipped in {@code infra/prometheus/naap-alerts.yml}, and {@link AlertEvaluator} judges them for
- * {@code ./naap status}. Thresholds, volume guards and for-durations are the reference's (§3.1,
- * §2.8, §3.6 and the alert list of §5, "Alerting"); where the reference has no rule, the source
- * says what ours is based on. Comparisons are strict or inclusive exactly as the reference writes
- * them ("&gt; 300 s", "below 75 %", "≥ 500 samples").
+ * {@code ./naap status} and the API. Thresholds, volume guards and for-durations are the
+ * reference's (§3.1, §2.8, §3.6 and the alert list of §5, "Alerting"); where the reference has no
+ * rule, the source says what ours is based on. Comparisons are strict or inclusive exactly as the
+ * reference writes them ("&gt; 300 s", "below 75 %", "≥ 500 samples").
  */
 public final class AlertCatalog {
 

@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Judges the catalog's alerts on gauge readings with the semantics of their PromQL ({@link
- * AlertRule}), for {@code ./naap status}, which has no Prometheus server to ask. It judges the
- * instant: a rule with a for-duration that fires here is firing or pending in Prometheus.
+ * AlertRule}), for {@code ./naap status} and the API, which have no Prometheus server to ask. It
+ * judges the instant: a rule with a for-duration that fires here is firing or pending in
+ * Prometheus.
  */
 public final class AlertEvaluator {
 

@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import io.naaplake.errors.LakeErrors;
 import java.io.IOException;
@@ -35,10 +35,10 @@ public final class AlertRulesFile {
   /** The rule file for these rules: one group, the rules in catalog order. */
   public static String render(List<AlertRule> rules) {
     StringBuilder out = new StringBuilder();
-    out.append("# Generated from io.naaplake.scheduler.alerts.AlertCatalog by AlertRulesFile:\n")
+    out.append("# Generated from io.naaplake.alerts.AlertCatalog by AlertRulesFile:\n")
         .append("# edit the catalog and regenerate, never this file. The metrics are served by\n")
-        .append("# the scheduler on naap.scheduler.metrics-port (/metrics); ./naap status judges\n")
-        .append("# the same rules without Prometheus.\n")
+        .append("# the scheduler on naap.scheduler.metrics-port (/metrics); ./naap status and\n")
+        .append("# the API's /v1/network/alerts judge the same rules without Prometheus.\n")
         .append("groups:\n")
         .append("  - name: naap-lake\n")
         .append("    rules:\n");

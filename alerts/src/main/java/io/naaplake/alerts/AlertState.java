@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 /** What {@link AlertEvaluator} concluded about one alert. */
 public enum AlertState {

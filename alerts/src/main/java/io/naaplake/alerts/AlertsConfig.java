@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,37 @@ public record AlertsConfig(
   /** The alerts with the configured thresholds. */
   public List<AlertRule> rules() {
     return AlertCatalog.withThresholds(thresholds);
+  }
+
+  /**
+   * The same alerts read through another Trino location and identity: the API judges them through
+   * its own Trino settings, so its alerts and its other routes read the same lake.
+   */
+  public AlertsConfig readingThrough(String url, String catalog, String user, Duration timeout) {
+    return new AlertsConfig(
+        url,
+        catalog,
+        user,
+        timeout,
+        window,
+        asOf,
+        thresholds,
+        metricsPort,
+        metricsBind,
+        refreshInterval);
+  }
+
+  /**
+   * End of the ratio window for an as-of time: the start of its hour, so the ratios cover complete
+   * hours only.
+   */
+  public static Instant windowEnd(Instant asOf) {
+    return asOf.truncatedTo(ChronoUnit.HOURS);
+  }
+
+  /** Start of the ratio window for an as-of time: {@link #window} before {@link #windowEnd}. */
+  public Instant windowStart(Instant asOf) {
+    return windowEnd(asOf).minus(window);
   }
 
   /** The as-of override, else the given wall-clock time. */

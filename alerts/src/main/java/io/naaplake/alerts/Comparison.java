@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 /** How a value is compared with a threshold; each renders as the PromQL operator it means. */
 public enum Comparison {

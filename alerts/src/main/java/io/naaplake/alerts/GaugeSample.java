@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,11 +1,10 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +45,7 @@ public final class LakeGauges implements GaugeSource {
   @Override
   public GaugeReadings read(Instant asOf) {
     requireNonNull(asOf, "asOf is null");
-    Instant windowEnd = asOf.truncatedTo(ChronoUnit.HOURS);
-    Window window = new Window(windowEnd.minus(config.window()), windowEnd);
+    Window window = new Window(config.windowStart(asOf), AlertsConfig.windowEnd(asOf));
     Set<String> tables = tables();
     List<GaugeSample> samples = new ArrayList<>();
     samples.add(GaugeSample.of(LakeMetric.UP, 1));

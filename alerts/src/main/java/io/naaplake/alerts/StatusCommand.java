@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
@@ -44,14 +44,13 @@ public final class StatusCommand {
       out.println("alerts: the lake cannot be read (" + config.trinoUrl() + "): " + e.getMessage());
       return LAKE_UNREACHABLE;
     }
-    Instant windowEnd = asOf.truncatedTo(ChronoUnit.HOURS);
     out.println(
         "alerts as of "
             + asOf
             + " (ratios over "
-            + windowEnd.minus(config.window())
+            + config.windowStart(asOf)
             + " to "
-            + windowEnd
+            + AlertsConfig.windowEnd(asOf)
             + "):");
     List<AlertResult> results = AlertEvaluator.evaluate(config.rules(), readings);
     for (AlertResult result : results) {

@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +50,39 @@ class AlertsConfigTest {
     assertThat(config.refreshInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.rules().get(1).expression())
         .isEqualTo("min by (org) (naap_lake_event_freshness_seconds) > 900");
+  }
+
+  @Test
+  void theRatioWindowIsTheWholeHoursBeforeTheAsOfTimesHour() {
+    AlertsConfig config = AlertsConfig.from(Settings.of(Map.of("naap.alerts.window", "3h")));
+    Instant asOf = Instant.parse("2026-01-09T01:59:59Z");
+    assertThat(AlertsConfig.windowEnd(asOf)).isEqualTo(Instant.parse("2026-01-09T01:00:00Z"));
+    assertThat(config.windowStart(asOf)).isEqualTo(Instant.parse("2026-01-08T22:00:00Z"));
+    // On the hour, that hour has only begun: it is not in the window.
+    Instant onTheHour = Instant.parse("2026-01-09T01:00:00Z");
+    assertThat(AlertsConfig.windowEnd(onTheHour)).isEqualTo(onTheHour);
+  }
+
+  @Test
+  void readingThroughAnotherTrinoKeepsTheRulesAndTheWindow() {
+    AlertsConfig config =
+        AlertsConfig.from(
+            Settings.of(
+                Map.of("naap.alerts.window", "2h", "naap.alerts.thresholds", "NaapGoldStale:60")));
+    AlertsConfig api =
+        config.readingThrough("jdbc:trino://api:8080", "lake", "api_reader", Duration.ofSeconds(5));
+    assertThat(api.trinoUrl()).isEqualTo("jdbc:trino://api:8080");
+    assertThat(api.trinoCatalog()).isEqualTo("lake");
+    assertThat(api.trinoUser()).isEqualTo("api_reader");
+    assertThat(api.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(api.window()).isEqualTo(Duration.ofHours(2));
+    assertThat(api.rules()).isEqualTo(config.rules());
+    // The other Trino is checked as strictly: never the pipeline's writer identity.
+    assertThatThrownBy(
+            () ->
+                config.readingThrough(
+                    "jdbc:trino://api:8080", "lake", "naap_pipeline", Duration.ofSeconds(5)))
+        .hasMessageContaining("naap.alerts.trino-user");
   }
 
   @Test

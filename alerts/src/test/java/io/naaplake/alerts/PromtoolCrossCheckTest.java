@@ -1,6 +1,6 @@
-package io.naaplake.scheduler.alerts;
+package io.naaplake.alerts;
 
-import static io.naaplake.scheduler.alerts.GaugeSample.of;
+import static io.naaplake.alerts.GaugeSample.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -2,6 +2,7 @@ package io.naaplake.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.naaplake.alerts.AlertsConfig;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.LakeErrors;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ import java.util.regex.Pattern;
  *   /v1/exports (the launcher passes $NAAP_RUN_DIR/exports)</td></tr>
  *   <tr><td>naap.api.cursor-key</td><td>none: a random key per process, so cursors stop working
  *   (400) after a restart; set it (16+ characters) when several replicas serve one client</td></tr>
+ *   <tr><td>naap.alerts.*</td><td>the alerts of /v1/network/alerts: window and thresholds as
+ *   {@link AlertsConfig} reads them; they read the lake through the API's Trino URL, catalog, user
+ *   and query timeout, whatever naap.alerts.trino-* say</td></tr>
  * </table>
  */
 public record ApiConfig(
@@ -66,7 +70,8 @@ public record ApiConfig(
     Optional<Instant> asOf,
     Optional<String> cursorKey,
     Path reportsDir,
-    Path exportsDir) {
+    Path exportsDir,
+    AlertsConfig alerts) {
 
   public static final String DEFAULT_TRINO_URL = "jdbc:trino://127.0.0.1:18080";
 
@@ -91,6 +96,7 @@ public record ApiConfig(
     requireNonNull(cursorKey, "cursorKey is null");
     requireNonNull(reportsDir, "reportsDir is null");
     requireNonNull(exportsDir, "exportsDir is null");
+    requireNonNull(alerts, "alerts is null");
     if (port < 0 || port > 65535) {
       throw LakeErrors.badConfiguration("naap.api.port", Integer.toString(port), "0..65535");
     }
@@ -122,6 +128,9 @@ public record ApiConfig(
       throw LakeErrors.badConfiguration(
           "naap.api.cursor-key", "(hidden)", "at least 16 characters");
     }
+    // After the checks above: the alerts read the same lake as the other routes, as the same
+    // read-only identity, within the same query timeout.
+    alerts = alerts.readingThrough(trinoUrl, trinoCatalog, trinoUser, queryTimeout);
   }
 
   public static ApiConfig from(Settings settings) {
@@ -143,7 +152,8 @@ public record ApiConfig(
         settings.optionalString("naap.api.as-of").map(ApiConfig::parseAsOf),
         settings.optionalString("naap.api.cursor-key"),
         directory(settings, "naap.reports.dir", ".run/reports"),
-        directory(settings, "naap.exports.dir", ".run/exports"));
+        directory(settings, "naap.exports.dir", ".run/exports"),
+        AlertsConfig.from(settings));
   }
 
   /** A local directory; relative paths resolve against the working directory, like the lake's. */

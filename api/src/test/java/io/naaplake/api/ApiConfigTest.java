@@ -3,6 +3,7 @@ package io.naaplake.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.naaplake.alerts.AlertsConfig;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.ErrorCategory;
 import io.naaplake.errors.NaapException;
@@ -39,7 +40,8 @@ class ApiConfigTest {
                 Optional.empty(),
                 Optional.empty(),
                 Path.of(".run/reports").toAbsolutePath(),
-                Path.of(".run/exports").toAbsolutePath()));
+                Path.of(".run/exports").toAbsolutePath(),
+                AlertsConfig.from(Settings.of(Map.of()))));
     assertThat(config.clock().getZone()).isEqualTo(Clock.systemUTC().getZone());
   }
 
@@ -85,7 +87,8 @@ class ApiConfigTest {
                 Optional.of(Instant.parse("2026-01-15T11:00:00Z")),
                 Optional.of("0123456789abcdef-secret"),
                 Path.of("/srv/naap/reports"),
-                Path.of("/srv/naap/exports")));
+                Path.of("/srv/naap/exports"),
+                AlertsConfig.from(Settings.of(Map.of()))));
   }
 
   @Test
@@ -96,6 +99,27 @@ class ApiConfigTest {
                 Map.of("naap.trino.url", "jdbc:trino://shared:18080", "naap.trino.catalog", "d2")));
     assertThat(config.trinoUrl()).isEqualTo("jdbc:trino://shared:18080");
     assertThat(config.trinoCatalog()).isEqualTo("d2");
+  }
+
+  @Test
+  void alertsReadThroughTheApisTrinoWithTheirOwnWindowAndThresholds() {
+    ApiConfig config =
+        ApiConfig.from(
+            Settings.of(
+                Map.of(
+                    "naap.api.trino-url", "jdbc:trino://api-trino:8080",
+                    "naap.api.trino-catalog", "lake",
+                    "naap.api.trino-user", "api_reader",
+                    "naap.api.query-timeout", "20s",
+                    "naap.alerts.trino-url", "jdbc:trino://scheduler-trino:8080",
+                    "naap.alerts.window", "24h",
+                    "naap.alerts.thresholds", "NaapEventsStale:900")));
+    assertThat(config.alerts().trinoUrl()).isEqualTo("jdbc:trino://api-trino:8080");
+    assertThat(config.alerts().trinoCatalog()).isEqualTo("lake");
+    assertThat(config.alerts().trinoUser()).isEqualTo("api_reader");
+    assertThat(config.alerts().queryTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.alerts().window()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.alerts().thresholds()).containsExactly(Map.entry("NaapEventsStale", 900.0));
   }
 
   @Test
@@ -117,6 +141,7 @@ class ApiConfigTest {
     assertInvalid("naap.api.limit.max", "-1");
     assertInvalid("naap.api.as-of", "yesterday");
     assertInvalid("naap.api.cursor-key", "short");
+    assertInvalid("naap.alerts.window", "90m");
   }
 
   private static void assertInvalid(String key, String value) {

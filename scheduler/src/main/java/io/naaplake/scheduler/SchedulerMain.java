@@ -1,9 +1,9 @@
 package io.naaplake.scheduler;
 
+import io.naaplake.alerts.AlertsConfig;
+import io.naaplake.alerts.LakeGauges;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
-import io.naaplake.scheduler.alerts.AlertsConfig;
-import io.naaplake.scheduler.alerts.LakeGauges;
 import io.naaplake.scheduler.metrics.MetricsServer;
 import io.naaplake.scheduler.metrics.ObservedRunRecorder;
 import io.naaplake.scheduler.metrics.SchedulerMetrics;

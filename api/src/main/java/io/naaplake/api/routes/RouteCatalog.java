@@ -23,6 +23,7 @@ public final class RouteCatalog {
     routes.addAll(RankingRoutes.all(config));
     routes.add(OrchestratorRoutes.profile());
     routes.addAll(NetworkRoutes.all(config));
+    routes.add(AlertRoutes.alerts(config.alerts()));
     routes.addAll(ArtifactRoutes.all(config));
     Set<String> paths = new HashSet<>();
     for (Route route : routes) {

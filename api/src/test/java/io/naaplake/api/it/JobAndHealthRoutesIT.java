@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request/response job routes, the streaming failure and active-session routes and the network
- * health document, against the real Trino over the fixture lake, each asserting values computed by
- * hand from the fixture's events (batch-jobs src/test .../jobs/it):
+ * The request/response job routes, the streaming failure and active-session routes, the network
+ * health document and the alerts, against the real Trino over the fixture lake, each asserting
+ * values computed by hand from the fixture's events (batch-jobs src/test .../jobs/it):
  *
  * <ul>
  *   <li>AI batch, LLM and BYOC jobs exist only in SimulatedNetworkScenario (seed 2025,
@@ -499,6 +499,60 @@ class JobAndHealthRoutesIT {
     assertThat(byJob.get("bronze_ingest").get("rows_out").asLong()).isEqualTo(1);
     assertThat(byJob.get("silver_events").get("rows_in").asLong()).isEqualTo(1);
     assertThat(byJob.get("silver_events").get("rows_out").asLong()).isEqualTo(1);
+  }
+
+  // ---- /v1/network/alerts -----------------------------------------------------------------
+
+  private static Map<String, String> alertStates(JsonNode alerts) {
+    Map<String, String> states = new LinkedHashMap<>();
+    for (JsonNode alert : alerts.get("alerts")) {
+      states.put(alert.get("name").asText(), alert.get("state").asText());
+    }
+    return states;
+  }
+
+  @Test
+  void alertsAsOfTheFixtureRunFireOnlyForTheRealSamplesStaleEvents() {
+    // As batch-jobs' LakeAlertsIT judges the same lake as of 2026-01-09T01:00Z (default 1 h
+    // window): cloudspe's freshest family (ai_stream_status, 21:51:55.610) is 11284.39 s old,
+    // above 300 s; both build passes succeeded at 00:00 and 01:00, so no job alert fires and gold
+    // is 0 s old; the hour [00:00, 01:00) holds no event, so every ratio alert has no series.
+    JsonNode alerts = api.get("/v1/network/alerts").data();
+    assertThat(alerts.get("as_of").asText()).isEqualTo("2026-01-09T01:00:00Z");
+    assertThat(alerts.get("window_start").asText()).isEqualTo("2026-01-09T00:00:00Z");
+    assertThat(alerts.get("window_end").asText()).isEqualTo("2026-01-09T01:00:00Z");
+    assertThat(alertStates(alerts))
+        .containsExactly(
+            Map.entry("NaapLakeUnreachable", "ok"),
+            Map.entry("NaapEventsStale", "firing"),
+            Map.entry("NaapGoldStale", "ok"),
+            Map.entry("NaapJobFailing", "ok"),
+            Map.entry("NaapJobRunsFailed", "ok"),
+            Map.entry("NaapAttributionLow", "unknown"),
+            Map.entry("NaapDuplicateJobRows", "unknown"),
+            Map.entry("NaapQuarantineSpike", "unknown"),
+            Map.entry("NaapUnservedDemandHigh", "unknown"),
+            Map.entry("NaapSlaCoverageLow", "unknown"));
+    JsonNode stale = alerts.get("alerts").get(1);
+    assertThat(stale.get("severity").asText()).isEqualTo("critical");
+    assertThat(stale.get("reason").asText()).isEqualTo("1 of 1 series fire");
+    assertThat(stale.get("firing_series")).hasSize(1);
+    JsonNode series = stale.get("firing_series").get(0);
+    assertThat(series.get("labels").toString()).isEqualTo("{\"org\":\"cloudspe\"}");
+    assertThat(series.get("value").asDouble()).isCloseTo(11284.390, within(1e-3));
+    assertThat(series.get("why").asText()).isEqualTo("11284.39 > 300");
+  }
+
+  @Test
+  void alertsAsOfMinutesAfterTheRealSampleFindItsEventsFresh() {
+    // 3 min 4.39 s after the sample's newest event (21:51:55.610): cloudspe's events are fresh
+    // (184.39 s, not above 300). Job alerts are not asserted: other ITs may add runs before then.
+    JsonNode alerts = api.get("/v1/network/alerts?as_of=2026-01-08T21:55:00Z").data();
+    assertThat(alerts.get("as_of").asText()).isEqualTo("2026-01-08T21:55:00Z");
+    assertThat(alerts.get("window_start").asText()).isEqualTo("2026-01-08T20:00:00Z");
+    assertThat(alertStates(alerts)).containsEntry("NaapEventsStale", "ok");
+    assertThat(alerts.get("alerts").get(1).get("reason").asText())
+        .isEqualTo("none of 1 series fires");
   }
 
   @Test

@@ -43,6 +43,7 @@ class RouteCatalogTest {
             "/v1/orchestrators/{address}",
             "/v1/network/summary",
             "/v1/network/health",
+            "/v1/network/alerts",
             "/v1/reports",
             "/v1/reports/{id}",
             "/v1/reports/{id}/files/{name}",

@@ -1,8 +1,8 @@
 package io.naaplake.scheduler.metrics;
 
-import io.naaplake.scheduler.alerts.GaugeReadings;
-import io.naaplake.scheduler.alerts.GaugeSample;
-import io.naaplake.scheduler.alerts.LakeMetric;
+import io.naaplake.alerts.GaugeReadings;
+import io.naaplake.alerts.GaugeSample;
+import io.naaplake.alerts.LakeMetric;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;

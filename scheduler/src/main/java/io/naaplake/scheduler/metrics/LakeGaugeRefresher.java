@@ -2,9 +2,9 @@ package io.naaplake.scheduler.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.naaplake.alerts.GaugeReadings;
+import io.naaplake.alerts.GaugeSource;
 import io.naaplake.errors.NaapException;
-import io.naaplake.scheduler.alerts.GaugeReadings;
-import io.naaplake.scheduler.alerts.GaugeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.naaplake.alerts.AlertsConfig;
+import io.naaplake.alerts.GaugeSource;
 import io.naaplake.errors.LakeErrors;
-import io.naaplake.scheduler.alerts.AlertsConfig;
-import io.naaplake.scheduler.alerts.GaugeSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package io.naaplake.scheduler.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.naaplake.alerts.GaugeReadings;
 import io.naaplake.scheduler.RunRecord;
 import io.naaplake.scheduler.RunStatus;
-import io.naaplake.scheduler.alerts.GaugeReadings;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -20,8 +20,8 @@ import java.util.Locale;
 
 /**
  * The scheduler's Prometheus metrics: its own runs (fed by {@link ObservedRunRecorder}) and the
- * lake gauges ({@link io.naaplake.scheduler.alerts.LakeMetric}, refreshed by {@link
- * LakeGaugeRefresher}). Each instance owns its registry, so tests count separately.
+ * lake gauges ({@link io.naaplake.alerts.LakeMetric}, refreshed by {@link LakeGaugeRefresher}).
+ * Each instance owns its registry, so tests count separately.
  *
  * <table>
  *   <caption>Scheduler metrics</caption>

@@ -1,18 +1,18 @@
 package io.naaplake.scheduler.metrics;
 
-import static io.naaplake.scheduler.alerts.GaugeSample.of;
+import static io.naaplake.alerts.GaugeSample.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.naaplake.alerts.AlertsConfig;
+import io.naaplake.alerts.GaugeReadings;
+import io.naaplake.alerts.LakeMetric;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.ErrorCategory;
 import io.naaplake.errors.LakeErrors;
 import io.naaplake.scheduler.RunRecord;
 import io.naaplake.scheduler.RunStatus;
 import io.naaplake.scheduler.TriggerKind;
-import io.naaplake.scheduler.alerts.AlertsConfig;
-import io.naaplake.scheduler.alerts.GaugeReadings;
-import io.naaplake.scheduler.alerts.LakeMetric;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
