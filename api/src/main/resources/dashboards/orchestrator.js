@@ -82,6 +82,8 @@ page({
     ctx.load(failures, async () => {
       const p = await profile;
       const rows = p.failure_reasons;
+      // No failure is the orchestrator's result, not missing data.
+      if (!rows.length) return failures.show(el("p", { class: "empty" }, "No failed session in the last 7 days."));
       failures.chart(barChart(rows.map((r) => r.category + ": " + fmt.text(r.reason)), [["Occurrences", rows.map((r) => r.occurrences)]], fmt.int, true));
     });
   },
