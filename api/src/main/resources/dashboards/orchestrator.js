@@ -41,6 +41,11 @@ page({
         { id: "fees7d", label: "Expected fees, 7 days", value: fmt.wei(p.fees.expected_value_wei), raw: p.fees.expected_value_wei },
         { id: "last-seen", label: "Last seen", value: fmt.time(p.last_seen), small: true },
       ]);
+      // Known from its sessions or payments only: say why the identity is blank.
+      if (!p.announced) {
+        identity.body.append(el("p", { class: "note", "data-announced": "false" },
+          "No capability announcement from this orchestrator at or before now yet: its identity and GPUs are unknown; its SLA, fees and failures below come from its sessions and payments."));
+      }
     });
     ctx.load(latest, async () => {
       const p = await profile;

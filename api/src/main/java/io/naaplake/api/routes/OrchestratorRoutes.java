@@ -1,6 +1,7 @@
 package io.naaplake.api.routes;
 
 import static io.naaplake.schema.LakeType.bigint;
+import static io.naaplake.schema.LakeType.bool;
 import static io.naaplake.schema.LakeType.date;
 import static io.naaplake.schema.LakeType.decimal;
 import static io.naaplake.schema.LakeType.float64;
@@ -111,6 +112,12 @@ final class OrchestratorRoutes {
   static Route profile() {
     List<Column> fields = new ArrayList<>(Documents.nullable(IDENTITY));
     fields.set(0, IDENTITY.get(0));
+    fields.add(
+        Column.required(
+            "announced",
+            bool(),
+            "Whether an orchestrators snapshot at or before now knows it; false when only its"
+                + " sessions, payments or failures of the last 7 days do (identity fields null)."));
     fields.add(Documents.arrayOf("gpus", "GPUs on the newest inventory date.", GPUS));
     fields.add(
         Documents.arrayOf(
@@ -128,8 +135,9 @@ final class OrchestratorRoutes {
         new RouteDoc(
             "/v1/orchestrators/{address}",
             "One orchestrator: identity, GPUs, pipelines, latest SLA, 7-day trend, fees, failures",
-            "Identity from the newest orchestrators snapshot (404 when the address is unknown to"
-                + " it), then GPUs, the newest hourly SLA rows, daily SLA and fees of the 7 days"
+            "Identity from the newest orchestrators snapshot (null, with announced = false, for"
+                + " an orchestrator known only from its sessions, payments or failures of the last"
+                + " 7 days; 404 when the lake knows nothing of it), then GPUs, the newest hourly SLA rows, daily SLA and fees of the 7 days"
                 + " before now, and the top failure reasons.",
             "rankings",
             List.of(addressParam()),
@@ -158,10 +166,19 @@ final class OrchestratorRoutes {
         .date(today)
         .append(" ORDER BY as_of DESC LIMIT 1");
     Map<String, Object> found = Documents.first(request.context().rows(identity.query()));
+    Map<String, Object> fields = new LinkedHashMap<>();
     if (found == null) {
-      throw new ResourceNotFound("No orchestrator " + address + " in the lake as of " + now + ".");
+      // Sessions or payments can name an orchestrator before the first capability announcement
+      // at or before now reaches the lake (the leaderboard ranks it then): its identity is unknown,
+      // its measurements are not.
+      for (Column column : IDENTITY) {
+        fields.put(column.name(), null);
+      }
+      fields.put("orchestrator_address", address);
+    } else {
+      fields.putAll(found);
     }
-    Map<String, Object> fields = new LinkedHashMap<>(found);
+    fields.put("announced", found != null);
 
     Sql gpus = new Sql(catalog);
     gpus.append(
@@ -225,7 +242,20 @@ final class OrchestratorRoutes {
         .append(" GROUP BY category, reason ORDER BY occurrences DESC, category, reason LIMIT ")
         .value(TOP_FAILURE_REASONS);
     fields.put("failure_reasons", request.context().rows(reasons.query()));
+    if (found == null && unmeasured(fields)) {
+      throw new ResourceNotFound("No orchestrator " + address + " in the lake as of " + now + ".");
+    }
     return new Payload.Document(fields);
+  }
+
+  /** No SLA row, payment or failure of the 7 days before now. */
+  private static boolean unmeasured(Map<String, Object> fields) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fees = (Map<String, Object>) fields.get("fees");
+    return ((List<?>) fields.get("latest_sla")).isEmpty()
+        && ((List<?>) fields.get("sla_trend")).isEmpty()
+        && ((List<?>) fields.get("failure_reasons")).isEmpty()
+        && ((Number) fees.get("payment_events")).longValue() == 0;
   }
 
   private static Map<String, Object> fees(

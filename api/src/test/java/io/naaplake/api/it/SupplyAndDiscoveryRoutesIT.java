@@ -780,6 +780,29 @@ class SupplyAndDiscoveryRoutesIT {
   }
 
   @Test
+  void orchestratorKnownOnlyFromItsSessionsHasAProfileWithoutIdentity() {
+    // As of 2025-11-11T00:00Z no orchestrators snapshot exists yet (the fixture's are from
+    // 2026-01-09), but 0x4d32…dfeb served sessions on 2025-11-10: SLA rows at 10:00 (2 and 3
+    // sessions) and 11:00 (4 sessions, score 85.0). The leaderboard ranks it, so its profile
+    // answers with what is measured and a null identity, not a 404.
+    String address = "0x4d32961a560d84a1a9953385a57b0ebad919dfeb";
+    try (AsOfApi scenarioEnd = new AsOfApi(Instant.parse("2025-11-11T00:00:00Z"))) {
+      JsonNode profile = scenarioEnd.ok("/v1/orchestrators/" + address);
+      assertThat(profile.get("orchestrator_address").asText()).isEqualTo(address);
+      assertThat(profile.get("announced").asBoolean()).isFalse();
+      assertThat(profile.get("as_of").isNull()).isTrue();
+      assertThat(profile.get("physical_gpus").isNull()).isTrue();
+      JsonNode latest = profile.get("latest_sla");
+      assertThat(latest).hasSize(1);
+      assertThat(latest.get(0).get("window_start").asText()).isEqualTo("2025-11-10T11:00:00Z");
+      assertThat(latest.get(0).get("requested_sessions").asLong()).isEqualTo(4);
+      assertThat(latest.get(0).get("sla_score").asDouble()).isEqualTo(85.0);
+    }
+    // Announced: the shared API (as of 2026-01-09T01:00Z) knows XODE from a snapshot.
+    assertThat(ok("/v1/orchestrators/" + XODE).get("announced").asBoolean()).isTrue();
+  }
+
+  @Test
   void orchestratorProfileUnknownAndMalformedAddresses() {
     // Well formed but announced by no scenario: 404.
     ApiClient.Response unknown = api.get("/v1/orchestrators/0x" + "1".repeat(40));
