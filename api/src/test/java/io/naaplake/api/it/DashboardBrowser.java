@@ -155,13 +155,6 @@ final class DashboardBrowser implements AutoCloseable {
         .trim();
   }
 
-  /** The ids of a panel's KPI tiles, in page order. */
-  List<String> kpiIds(String panel) {
-    return driver.findElements(By.cssSelector("#" + panel + " [data-kpi]")).stream()
-        .map(k -> k.getAttribute("data-kpi"))
-        .toList();
-  }
-
   private WebElement kpi(String panel, String kpi) {
     return driver.findElement(By.cssSelector("#" + panel + " [data-kpi='" + kpi + "']"));
   }
