@@ -49,11 +49,11 @@ public final class AlertEvaluator {
     Condition condition = rule.condition();
     boolean holds = condition.holds(series.value());
     String why =
-        Condition.number(series.value())
+        HumanNumbers.format(series.value())
             + (holds ? " " : " not ")
             + condition.comparison().operator()
             + " "
-            + condition.thresholdText();
+            + HumanNumbers.format(condition.threshold());
     if (!holds || rule.guard().isEmpty()) {
       return new SeriesVerdict(series.labels(), series.value(), holds, why);
     }
@@ -71,11 +71,11 @@ public final class AlertEvaluator {
     String guardWhy =
         guard.metric()
             + " "
-            + Condition.number(volume)
+            + HumanNumbers.format(volume)
             + (enough ? " " : " not ")
             + guard.comparison().operator()
             + " "
-            + guard.thresholdText();
+            + HumanNumbers.format(guard.threshold());
     return new SeriesVerdict(
         series.labels(),
         series.value(),

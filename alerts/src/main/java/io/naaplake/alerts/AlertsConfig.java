@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Configuration of the alerts, the lake gauges and the scheduler's metrics endpoint, read once from
- * {@link Settings}.
+ * Configuration of the alerts and the lake gauges, read once from {@link Settings}. The scheduler's
+ * metrics endpoint that serves the gauges has its own configuration in the scheduler module: the
+ * API, which also judges these alerts, never reads it.
  *
  * <table>
  *   <caption>Keys and defaults</caption>
@@ -31,11 +32,6 @@ import java.util.Optional;
  *   of its own time, e.g. a fixture lake</td></tr>
  *   <tr><td>naap.alerts.thresholds</td><td>none: {@code Name:value,...} replaces catalog
  *   thresholds, e.g. {@code NaapEventsStale:900} (the shipped rule file keeps the defaults)</td></tr>
- *   <tr><td>naap.scheduler.metrics-port</td><td>9464; 0 disables the endpoint</td></tr>
- *   <tr><td>naap.scheduler.metrics-bind</td><td>127.0.0.1: loopback unless deliberately
- *   exposed</td></tr>
- *   <tr><td>naap.scheduler.metrics-refresh-interval</td><td>1m between lake gauge refreshes (off
- *   the scrape path)</td></tr>
  * </table>
  */
 public record AlertsConfig(
@@ -45,10 +41,7 @@ public record AlertsConfig(
     Duration queryTimeout,
     Duration window,
     Optional<Instant> asOf,
-    Map<String, Double> thresholds,
-    int metricsPort,
-    String metricsBind,
-    Duration refreshInterval) {
+    Map<String, Double> thresholds) {
 
   static final String PIPELINE_USER = "naap_pipeline";
 
@@ -60,8 +53,6 @@ public record AlertsConfig(
     requireNonNull(window, "window is null");
     requireNonNull(asOf, "asOf is null");
     thresholds = Map.copyOf(thresholds);
-    requireNonNull(metricsBind, "metricsBind is null");
-    requireNonNull(refreshInterval, "refreshInterval is null");
     if (!trinoUrl.startsWith("jdbc:trino://")) {
       throw LakeErrors.badConfiguration("naap.alerts.trino-url", trinoUrl, "a jdbc:trino:// URL");
     }
@@ -74,14 +65,9 @@ public record AlertsConfig(
           "naap.alerts.trino-user", trinoUser, "a read-only user, not the pipeline user");
     }
     requirePositive("naap.alerts.query-timeout", queryTimeout);
-    requirePositive("naap.scheduler.metrics-refresh-interval", refreshInterval);
     if (window.isZero() || window.isNegative() || window.toSeconds() % 3600 != 0) {
       throw LakeErrors.badConfiguration(
           "naap.alerts.window", window.toString(), "whole hours, at least 1h");
-    }
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw LakeErrors.badConfiguration(
-          "naap.scheduler.metrics-port", Integer.toString(metricsPort), "0..65535 (0: off)");
     }
     // Refuses unknown alert names here rather than at the first evaluation.
     AlertCatalog.withThresholds(thresholds);
@@ -98,10 +84,7 @@ public record AlertsConfig(
         settings.duration("naap.alerts.query-timeout", Duration.ofSeconds(30)),
         settings.duration("naap.alerts.window", Duration.ofHours(1)),
         settings.optionalString("naap.alerts.as-of").map(AlertsConfig::parseAsOf),
-        thresholds(settings.pairs("naap.alerts.thresholds", Map.of())),
-        settings.integer("naap.scheduler.metrics-port", 9464),
-        settings.string("naap.scheduler.metrics-bind", "127.0.0.1"),
-        settings.duration("naap.scheduler.metrics-refresh-interval", Duration.ofMinutes(1)));
+        thresholds(settings.pairs("naap.alerts.thresholds", Map.of())));
   }
 
   /** The alerts with the configured thresholds. */
@@ -114,17 +97,7 @@ public record AlertsConfig(
    * its own Trino settings, so its alerts and its other routes read the same lake.
    */
   public AlertsConfig readingThrough(String url, String catalog, String user, Duration timeout) {
-    return new AlertsConfig(
-        url,
-        catalog,
-        user,
-        timeout,
-        window,
-        asOf,
-        thresholds,
-        metricsPort,
-        metricsBind,
-        refreshInterval);
+    return new AlertsConfig(url, catalog, user, timeout, window, asOf, thresholds);
   }
 
   /**

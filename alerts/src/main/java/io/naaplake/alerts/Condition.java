@@ -31,14 +31,17 @@ public record Condition(String metric, Comparison comparison, double threshold) 
     return new Condition(metric, comparison, value);
   }
 
-  /** The threshold as PromQL and the status report print it: no trailing ".0". */
+  /**
+   * The threshold as the PromQL expression prints it: no trailing ".0". The text that explains a
+   * verdict formats its numbers with {@link HumanNumbers}.
+   */
   public String thresholdText() {
     return number(threshold);
   }
 
   /**
-   * A value as people and PromQL read it: integers without ".0", others to 10 significant digits (a
-   * time difference of doubles such as 11284.390000104904 prints as 11284.39).
+   * A value as PromQL reads it: integers without ".0", others to 10 significant digits (a time
+   * difference of doubles such as 11284.390000104904 prints as 11284.39).
    */
   static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -138,4 +138,48 @@ class AlertEvaluatorTest {
     assertThat(result.series().get(0).why())
         .isEqualTo("0.5 < 0.75, but too little volume: naap_lake_status_samples 20 not >= 500");
   }
+
+  @Test
+  void verdictsSayWhyWithNumbersRoundedForPeopleButValuesKeptExact() {
+    AlertRule rule =
+        AlertCatalog.DEFAULTS.stream()
+            .filter(r -> r.name().equals("NaapEventsStale"))
+            .findFirst()
+            .get()
+            .withThreshold(299.99999);
+    AlertResult result =
+        AlertEvaluator.evaluate(
+            rule,
+            new GaugeReadings(
+                AS_OF,
+                List.of(
+                    of(LakeMetric.EVENT_FRESHNESS, 399.4449999, "a", "x"),
+                    of(LakeMetric.EVENT_FRESHNESS, 12, "b", "x"))));
+    assertThat(result.series())
+        .extracting(SeriesVerdict::why)
+        .containsExactly("399.445 > 300", "12 not > 300");
+    // Only the text is rounded: the value and the PromQL threshold are not.
+    assertThat(result.series().get(0).value()).isEqualTo(399.4449999);
+    assertThat(rule.expression())
+        .isEqualTo("min by (org) (naap_lake_event_freshness_seconds) > 299.99999");
+  }
+
+  @Test
+  void theGuardsVolumeAndThresholdAreRoundedTheSameWay() {
+    AlertRule rule =
+        AlertCatalog.DEFAULTS.stream()
+            .filter(r -> r.name().equals("NaapAttributionLow"))
+            .findFirst()
+            .get();
+    AlertResult result =
+        AlertEvaluator.evaluate(
+            rule,
+            new GaugeReadings(
+                AS_OF,
+                List.of(
+                    of(LakeMetric.ATTRIBUTION_RATIO, 0.6666666666666666, "a"),
+                    of(LakeMetric.STATUS_SAMPLES, 620.0004, "a"))));
+    assertThat(result.series().get(0).why())
+        .isEqualTo("0.667 < 0.75, naap_lake_status_samples 620 >= 500");
+  }
 }

@@ -24,10 +24,7 @@ class AlertsConfigTest {
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Optional.empty(),
-                Map.of(),
-                9464,
-                "127.0.0.1",
-                Duration.ofMinutes(1)));
+                Map.of()));
     assertThat(config.rules()).isEqualTo(AlertCatalog.DEFAULTS);
   }
 
@@ -40,14 +37,10 @@ class AlertsConfigTest {
                     "naap.trino.url", "jdbc:trino://127.0.0.1:38080",
                     "naap.alerts.window", "24h",
                     "naap.alerts.as-of", "2026-01-09T01:00:00Z",
-                    "naap.alerts.thresholds", "NaapEventsStale:900,NaapAttributionLow:0.8",
-                    "naap.scheduler.metrics-port", "0",
-                    "naap.scheduler.metrics-refresh-interval", "15s")));
+                    "naap.alerts.thresholds", "NaapEventsStale:900,NaapAttributionLow:0.8")));
     assertThat(config.trinoUrl()).isEqualTo("jdbc:trino://127.0.0.1:38080");
     assertThat(config.window()).isEqualTo(Duration.ofHours(24));
     assertThat(config.asOfOr(Instant.EPOCH)).isEqualTo(Instant.parse("2026-01-09T01:00:00Z"));
-    assertThat(config.metricsPort()).isZero();
-    assertThat(config.refreshInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.rules().get(1).expression())
         .isEqualTo("min by (org) (naap_lake_event_freshness_seconds) > 900");
   }
@@ -96,8 +89,18 @@ class AlertsConfigTest {
         .hasMessageContaining("a number");
     assertThatThrownBy(() -> from("naap.alerts.as-of", "yesterday"))
         .hasMessageContaining("RFC 3339");
-    assertThatThrownBy(() -> from("naap.scheduler.metrics-port", "70000"))
-        .hasMessageContaining("0..65535");
+  }
+
+  @Test
+  void theSchedulersMetricsEndpointKeysAreNotTheAlerts() {
+    // The API judges these alerts but opens no metrics port: a bad one must not stop its start.
+    assertThat(
+            AlertsConfig.from(
+                Settings.of(
+                    Map.of(
+                        "naap.scheduler.metrics-port", "-5",
+                        "naap.scheduler.metrics-refresh-interval", "0s"))))
+        .isEqualTo(AlertsConfig.from(Settings.of(Map.of())));
   }
 
   private static AlertsConfig from(String key, String value) {

@@ -144,6 +144,18 @@ class ApiConfigTest {
     assertInvalid("naap.alerts.window", "90m");
   }
 
+  @Test
+  void theSchedulersMetricsEndpointKeysDoNotConcernTheApi() {
+    // The API opens no metrics port: a value only the scheduler would refuse does not stop it.
+    assertThat(
+            ApiConfig.from(
+                Settings.of(
+                    Map.of(
+                        "naap.scheduler.metrics-port", "-5",
+                        "naap.scheduler.metrics-refresh-interval", "0s"))))
+        .isEqualTo(ApiConfig.from(Settings.of(Map.of())));
+  }
+
   private static void assertInvalid(String key, String value) {
     assertThatThrownBy(() -> ApiConfig.from(Settings.of(Map.of(key, value))))
         .isInstanceOf(NaapException.class)

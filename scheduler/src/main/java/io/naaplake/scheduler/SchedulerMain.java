@@ -4,6 +4,7 @@ import io.naaplake.alerts.AlertsConfig;
 import io.naaplake.alerts.LakeGauges;
 import io.naaplake.config.Settings;
 import io.naaplake.errors.NaapException;
+import io.naaplake.scheduler.metrics.MetricsEndpointConfig;
 import io.naaplake.scheduler.metrics.MetricsServer;
 import io.naaplake.scheduler.metrics.ObservedRunRecorder;
 import io.naaplake.scheduler.metrics.SchedulerMetrics;
@@ -30,11 +31,13 @@ public final class SchedulerMain {
       Settings settings = Settings.fromEnvironment();
       config = SchedulerConfig.from(settings);
       AlertsConfig alerts = AlertsConfig.from(settings);
+      MetricsEndpointConfig endpoint = MetricsEndpointConfig.from(settings);
       runner = ChainRunnerProviders.load(settings);
       recorder = new JsonLinesRunRecorder(config.runLog());
       SchedulerMetrics metrics = new SchedulerMetrics();
       // Metrics first: a port already taken stops the start before any chain can run.
-      metricsServer = MetricsServer.start(alerts, metrics, new LakeGauges(alerts), clock);
+      metricsServer =
+          MetricsServer.start(endpoint, alerts.asOf(), metrics, new LakeGauges(alerts), clock);
       scheduler =
           NaapScheduler.start(config, runner, new ObservedRunRecorder(recorder, metrics), clock);
     } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.naaplake.alerts.AlertsConfig;
 import io.naaplake.alerts.GaugeSource;
 import io.naaplake.errors.LakeErrors;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -32,28 +32,33 @@ public final class MetricsServer implements AutoCloseable {
    * Starts the endpoint and the lake gauge refresher, unless {@code naap.scheduler.metrics-port} is
    * 0.
    *
+   * @param endpoint where to serve and how often to refresh the lake gauges
+   * @param asOf the alerts' fixed as-of time ({@code naap.alerts.as-of}), else the clock's
    * @throws io.naaplake.errors.NaapException FATAL when the port cannot be bound
    */
   public static MetricsServer start(
-      AlertsConfig config, SchedulerMetrics metrics, GaugeSource gauges, Clock clock) {
+      MetricsEndpointConfig endpoint,
+      Optional<Instant> asOf,
+      SchedulerMetrics metrics,
+      GaugeSource gauges,
+      Clock clock) {
     requireNonNull(metrics, "metrics is null");
-    if (config.metricsPort() == 0) {
+    if (endpoint.disabled()) {
       return new MetricsServer(Optional.empty(), Optional.empty());
     }
     HttpServer http;
     try {
-      http =
-          HttpServer.create(new InetSocketAddress(config.metricsBind(), config.metricsPort()), 16);
+      http = HttpServer.create(new InetSocketAddress(endpoint.bind(), endpoint.port()), 16);
     } catch (IOException e) {
       throw LakeErrors.badConfiguration(
           "naap.scheduler.metrics-port",
-          config.metricsBind() + ":" + config.metricsPort(),
+          endpoint.bind() + ":" + endpoint.port(),
           "a free port (" + e.getMessage() + ")");
     }
     http.createContext("/metrics", exchange -> serve(exchange, metrics));
     http.start();
-    LakeGaugeRefresher refresher = new LakeGaugeRefresher(gauges, metrics, clock, config.asOf());
-    refresher.start(config.refreshInterval());
+    LakeGaugeRefresher refresher = new LakeGaugeRefresher(gauges, metrics, clock, asOf);
+    refresher.start(endpoint.refreshInterval());
     return new MetricsServer(Optional.of(http), Optional.of(refresher));
   }
 

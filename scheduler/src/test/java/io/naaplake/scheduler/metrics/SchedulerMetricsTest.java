@@ -4,7 +4,6 @@ import static io.naaplake.alerts.GaugeSample.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.naaplake.alerts.AlertsConfig;
 import io.naaplake.alerts.GaugeReadings;
 import io.naaplake.alerts.LakeMetric;
 import io.naaplake.config.Settings;
@@ -132,11 +131,12 @@ class SchedulerMetricsTest {
     }
     SchedulerMetrics metrics = new SchedulerMetrics();
     metrics.record(run("hourly", RunStatus.SUCCEEDED, Duration.ofSeconds(1)));
-    AlertsConfig config =
-        AlertsConfig.from(Settings.of(Map.of("naap.scheduler.metrics-port", "" + port)));
+    MetricsEndpointConfig config =
+        MetricsEndpointConfig.from(Settings.of(Map.of("naap.scheduler.metrics-port", "" + port)));
     try (MetricsServer server =
         MetricsServer.start(
             config,
+            Optional.empty(),
             metrics,
             asOf -> new GaugeReadings(asOf, List.of(of(LakeMetric.UP, 1))),
             Clock.systemUTC())) {
@@ -154,10 +154,12 @@ class SchedulerMetricsTest {
       connection.disconnect();
       assertThat(body).contains("naap_scheduler_runs_total{chain=\"hourly\"");
     }
-    AlertsConfig off = AlertsConfig.from(Settings.of(Map.of("naap.scheduler.metrics-port", "0")));
+    MetricsEndpointConfig off =
+        MetricsEndpointConfig.from(Settings.of(Map.of("naap.scheduler.metrics-port", "0")));
     try (MetricsServer server =
         MetricsServer.start(
             off,
+            Optional.empty(),
             metrics,
             asOf -> {
               throw new AssertionError("a disabled server reads no gauges");
