@@ -66,6 +66,7 @@ public final class OpenApiDocument {
     schemas.set(StandardSchemas.META, StandardSchemas.meta());
     schemas.set(StandardSchemas.HEALTH, StandardSchemas.health());
     schemas.set(StandardSchemas.READINESS, StandardSchemas.readiness());
+    schemas.set(StandardSchemas.DASHBOARD_CLOCK, StandardSchemas.dashboardClock());
 
     Map<String, String> pathByOperationId = new HashMap<>();
     for (RouteDoc route : routes) {

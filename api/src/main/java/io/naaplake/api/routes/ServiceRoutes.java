@@ -6,11 +6,13 @@ import static io.naaplake.api.routes.SchemaNodes.described;
 import static io.naaplake.api.routes.SchemaNodes.typed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.naaplake.api.dashboards.Dashboards;
 import java.util.List;
 
 /**
- * The routes the server itself answers, outside the route catalog: probes, metrics and this
- * document. {@code /docs} is left out: it is a page for people, not part of the API.
+ * The routes the server itself answers, outside the route catalog: probes, metrics, the dashboards'
+ * clock and this document. {@code /docs} and the dashboards' pages are left out: they are pages for
+ * people, not part of the API.
  */
 final class ServiceRoutes {
 
@@ -47,6 +49,13 @@ final class ServiceRoutes {
                     "Metrics in the Prometheus text exposition format",
                     "text/plain",
                     typed("string")))),
+        new ServiceRoute(
+            Dashboards.CLOCK_PATH,
+            "The dashboards' clock",
+            "The time the data routes answer as of, which the dashboards' windows end at: a"
+                + " lake served as of a past time renders as of that time. Not cached.",
+            responses(
+                "200", Responses.json("The clock", componentRef(StandardSchemas.DASHBOARD_CLOCK)))),
         new ServiceRoute(
             "/openapi.json",
             "This document",

@@ -24,6 +24,7 @@ final class StandardSchemas {
   static final String META = "Meta";
   static final String HEALTH = "Health";
   static final String READINESS = "Readiness";
+  static final String DASHBOARD_CLOCK = "DashboardClock";
 
   /**
    * {@link io.naaplake.api.Problem} as Jackson writes it. The record is
@@ -83,6 +84,23 @@ final class StandardSchemas {
   static ObjectNode health() {
     Map<String, ObjectNode> properties = SchemaNodes.properties();
     properties.put("status", describedString("ok while the process serves requests."));
+    return closedObject(properties);
+  }
+
+  /** {@code /dashboards/clock}: the time the data routes answer as of, for the pages. */
+  static ObjectNode dashboardClock() {
+    Map<String, ObjectNode> properties = SchemaNodes.properties();
+    properties.put(
+        "now",
+        described(
+            formatted("string", "date-time"),
+            "The instant the data routes answer as of: naap.api.as-of when set, else the"
+                + " server's clock."));
+    properties.put(
+        "as_of",
+        described(
+            orNull(formatted("string", "date-time")),
+            "The configured naap.api.as-of; null when the API answers as of its clock."));
     return closedObject(properties);
   }
 

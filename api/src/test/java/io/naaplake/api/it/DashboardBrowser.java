@@ -91,8 +91,13 @@ final class DashboardBrowser implements AutoCloseable {
 
   /** Opens a page, waits until every panel settled, saves a screenshot, and checks for errors. */
   void open(String screenshot, String pageAndQuery) {
+    openOn(base, screenshot, pageAndQuery);
+  }
+
+  /** As {@link #open}, on the API server at {@code root} (e.g. one served as of another time). */
+  void openOn(String root, String screenshot, String pageAndQuery) {
     driver.manage().logs().get(LogType.BROWSER); // drops what earlier pages logged
-    driver.get(base + "/dashboards/" + pageAndQuery);
+    driver.get(root + "/dashboards/" + pageAndQuery);
     waitReady();
     saveScreenshot(screenshot);
     List<String> errors = new ArrayList<>();

@@ -190,6 +190,30 @@ class DashboardsIT {
   }
 
   @Test
+  void orchestratorPageOfAnOrchestratorNotYetAnnouncedSaysWhyItsIdentityIsBlank() {
+    // As of 2025-11-11T00:00Z no capability snapshot exists yet, but 0x4d32…dfeb served sessions
+    // on 2025-11-10 (SupplyAndDiscoveryRoutesIT): its page shows its measured SLA, a blank identity
+    // and the note why, with no console error.
+    String address = "0x4d32961a560d84a1a9953385a57b0ebad919dfeb";
+    try (AsOfApi scenarioEnd = new AsOfApi(java.time.Instant.parse("2025-11-11T00:00:00Z"))) {
+      JsonNode profile = scenarioEnd.ok("/v1/orchestrators/" + address);
+      assertThat(profile.get("announced").asBoolean()).isFalse();
+      dash.openOn(
+          scenarioEnd.base(),
+          "orchestrator-not-announced",
+          "orchestrator.html?orchestrator=" + address);
+      assertThat(dash.kpiRaw("identity", "address")).isEqualTo(address);
+      assertThat(dash.kpiText("identity", "gpus")).isEqualTo("–");
+      assertThat(
+              browser.findElement(By.cssSelector("#identity [data-announced='false']")).getText())
+          .startsWith("No capability announcement from this orchestrator at or before now yet");
+      // The 11:00 row of the route: 4 sessions, score 85.0.
+      assertThat(dash.cellTexts("latest-sla", 4)).containsExactly("4");
+      assertThat(dash.cellTexts("latest-sla", 8)).containsExactly("85.0");
+    }
+  }
+
+  @Test
   void supplyShowsInventoryCapacityAndHistory() {
     dash.open("supply", "supply.html?" + SCENARIO);
     assertThat(dash.chartPoints("inventory")).isPositive();

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import io.naaplake.api.ApiConfig;
-import io.naaplake.api.ApiServer;
-import io.naaplake.api.TokenBucketRateLimiter;
-import io.naaplake.api.routes.RouteCatalog;
-import io.naaplake.api.serve.ApiService;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -870,35 +862,5 @@ class SupplyAndDiscoveryRoutesIT {
 
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** An API server of this class's own, served as of another time, on a free loopback port. */
-  private static final class AsOfApi implements AutoCloseable {
-    private final ApiService service;
-    private final Javalin app;
-    private final ApiClient client;
-
-    AsOfApi(Instant asOf) {
-      ApiConfig config = ApiItEnvironment.config(Map.of("naap.api.as-of", asOf.toString()));
-      service = new ApiService(config, RouteCatalog::routes);
-      try {
-        service.start();
-        app = ApiServer.create(service, TokenBucketRateLimiter.of(config)).start("127.0.0.1", 0);
-      } catch (RuntimeException e) {
-        service.close();
-        throw e;
-      }
-      client = new ApiClient(URI.create("http://127.0.0.1:" + app.port()));
-    }
-
-    JsonNode ok(String pathAndQuery) {
-      return SupplyAndDiscoveryRoutesIT.ok(client, pathAndQuery);
-    }
-
-    @Override
-    public void close() {
-      app.stop();
-      service.close();
-    }
   }
 }

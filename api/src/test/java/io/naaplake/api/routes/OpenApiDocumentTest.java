@@ -128,7 +128,14 @@ class OpenApiDocumentTest {
             "/healthz",
             "/readyz",
             "/metrics",
+            "/dashboards/clock",
             "/openapi.json");
+    // The dashboards' clock is part of the API: a client can ask what "now" the data answer as of.
+    assertThat(
+            get("/dashboards/clock")
+                .at("/responses/200/content/application~1json/schema/$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/DashboardClock");
     assertThat(get("/v1/payments").get("operationId").asText()).isEqualTo("getV1Payments");
     assertThat(get("/v1/supply/summary").get("operationId").asText())
         .isEqualTo("getV1SupplySummary");
@@ -317,9 +324,10 @@ class OpenApiDocumentTest {
     assertThat(result.getMessages()).isEmpty();
     OpenAPI api = result.getOpenAPI();
     assertThat(api.getOpenapi()).isEqualTo("3.1.0");
-    assertThat(api.getPaths()).hasSize(7);
+    assertThat(api.getPaths()).hasSize(8);
     assertThat(api.getComponents().getSchemas())
-        .containsKeys("Problem", "Pagination", "Meta", "Readiness", "V1PaymentsRow");
+        .containsKeys(
+            "Problem", "Pagination", "Meta", "Readiness", "DashboardClock", "V1PaymentsRow");
   }
 
   @Test
