@@ -8,9 +8,9 @@ page({
   render(ctx) {
     const address = param("orchestrator").toLowerCase();
     if (!address) {
-      const known = panel("known", "Orchestrators known to the network", { wide: true, note: "Pick one to see its profile." });
+      const known = panel("known", "Orchestrators known to the network", { wide: true, note: "In the newest snapshot at or before the window's end. Pick one to see its profile." });
       ctx.load(known, async () => {
-        const rows = await apiAll("/v1/streaming/orchestrators");
+        const rows = await apiAll("/v1/streaming/orchestrators", { as_of: ctx.range.end });
         known.table([
           { label: "Orchestrator", value: (r) => orchestratorLink(r.orchestrator_address) },
           { label: "Service URIs", value: (r) => (r.orch_uris || []).join(", ") },

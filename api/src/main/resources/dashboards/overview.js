@@ -7,14 +7,14 @@ page({
   render(ctx) {
     const filters = filterParams(["org", "pipeline", "model"]);
     const window = { start: ctx.range.start, end: ctx.range.end };
-    const live = panel("live", "Live now", { note: "Open sessions in the newest snapshot at or before now; latency over the window." });
+    const live = panel("live", "Live now", { note: "Open sessions in the newest snapshot at or before the window's end; latency over the window." });
     const network = panel("network", "Network state", { note: "Totals over the window, change against the window before it." });
     const demand = panel("demand", "Served vs unserved demand", { wide: true, note: "Sessions by the hour they were requested." });
     const top = panel("top", "Top orchestrators by SLA", { wide: true });
 
     ctx.load(live, async () => {
       const [active, sla] = await Promise.all([
-        apiAll("/v1/streaming/active", filters),
+        apiAll("/v1/streaming/active", { ...filters, as_of: ctx.range.end }),
         apiAll("/v1/streaming/sla", { ...window, ...filters }),
       ]);
       live.kpis([
@@ -55,7 +55,7 @@ page({
     });
 
     ctx.load(top, async () => {
-      const board = (await api("/v1/leaderboard", { window: ctx.range.hours > 24 ? "7d" : "24h", pipeline: filters.pipeline, limit: 10 })).data;
+      const board = (await api("/v1/leaderboard", { window: ctx.range.hours > 24 ? "7d" : "24h", pipeline: filters.pipeline, as_of: ctx.range.end, limit: 10 })).data;
       const names = board.map((r) => fmt.addr(r.orchestrator_address) + " · " + fmt.text(r.pipeline));
       top.table([
         { label: "Rank", value: (r) => r.rank, num: true },

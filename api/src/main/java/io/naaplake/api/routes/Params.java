@@ -2,6 +2,7 @@ package io.naaplake.api.routes;
 
 import io.naaplake.api.QueryParams;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The documented forms of the parameters many routes share, so every route says the same. */
@@ -29,6 +30,20 @@ final class Params {
   static ParamDoc end() {
     return ParamDoc.instant(
         "end", "Exclusive end of the window, RFC 3339. Default: now (the server's as-of time).");
+  }
+
+  /** {@code as_of} of the routes that serve a snapshot: a past state of the network. */
+  static ParamDoc snapshotAt() {
+    return ParamDoc.instant(
+        "as_of",
+        "Serve the newest snapshot at or before this time, RFC 3339 (the network as it was then)."
+            + " Default: now (the server's as-of time); a later time is served as now, never a"
+            + " snapshot the server's clock has not reached.");
+  }
+
+  /** The {@code as_of} a snapshot route serves: the parameter, at most {@code now}. */
+  static Instant snapshotAt(QueryParams params, Instant now) {
+    return params.instant("as_of").filter(at -> at.isBefore(now)).orElse(now);
   }
 
   static ParamDoc limit(int defaultLimit, int maxLimit) {

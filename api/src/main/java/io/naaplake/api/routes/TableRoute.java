@@ -79,8 +79,9 @@ public final class TableRoute {
   }
 
   /**
-   * Rows of the newest snapshot at or before now (tables keyed by {@code as_of}): the state the
-   * pipeline last published, as of the server's time.
+   * Rows of the newest snapshot at or before {@code as_of} (default and upper bound: now; tables
+   * keyed by {@code as_of}): the state the pipeline last published, as of the server's time or an
+   * earlier one.
    */
   public TableRoute latestSnapshot() {
     this.asOf = true;
@@ -149,6 +150,9 @@ public final class TableRoute {
       params.add(Params.start(maxWindow));
       params.add(Params.end());
     }
+    if (asOf) {
+      params.add(Params.snapshotAt());
+    }
     params.addAll(choices.values());
     params.addAll(filterParams.values());
     params.addAll(Params.paging(config.defaultLimit(), config.maxLimit()));
@@ -164,7 +168,7 @@ public final class TableRoute {
             + (timeColumn == null
                 ? ""
                 : " Window on " + timeColumn + ", at most " + Params.describe(maxWindow) + ".")
-            + (asOf ? " Served from the newest snapshot at or before now." : "");
+            + (asOf ? " Served from the newest snapshot at or before as_of (default: now)." : "");
     RouteDoc doc =
         new RouteDoc(path, summary, fullDescription, tag, params, RouteDoc.Shape.PAGE, columns);
     // Checks the order once at build time rather than on the first request.
@@ -212,7 +216,8 @@ public final class TableRoute {
                     name, new java.util.TreeSet<>(doc.enumValues()), choiceDefaults.get(name))));
     notNull.forEach(query::whereNotNull);
     if (asOf) {
-      Optional<Instant> snapshot = latestSnapshot(request);
+      Optional<Instant> snapshot =
+          latestSnapshot(request, Params.snapshotAt(params, request.now()));
       if (snapshot.isEmpty()) {
         return new Payload.Page(
             List.of(), null, false, params.limit(config.defaultLimit(), config.maxLimit()));
@@ -243,7 +248,7 @@ public final class TableRoute {
     return LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC).plusDays(1);
   }
 
-  private Optional<Instant> latestSnapshot(RouteRequest request) {
+  private Optional<Instant> latestSnapshot(RouteRequest request, Instant at) {
     String table = GoldQuery.tableReference(request.context().catalog(), tableName);
     List<Map<String, Object>> rows =
         request
@@ -255,9 +260,8 @@ public final class TableRoute {
                         + " WHERE as_of <= from_iso8601_timestamp(?)"
                         + " AND as_of_date <= CAST(? AS date)",
                     List.of(
-                        new SqlQuery.Parameter(request.now().toString()),
-                        new SqlQuery.Parameter(
-                            LocalDate.ofInstant(request.now(), ZoneOffset.UTC).toString())),
+                        new SqlQuery.Parameter(at.toString()),
+                        new SqlQuery.Parameter(LocalDate.ofInstant(at, ZoneOffset.UTC).toString())),
                     1));
     return rows.isEmpty()
         ? Optional.empty()

@@ -97,6 +97,18 @@ class DashboardsIT {
   }
 
   @Test
+  void overviewOfAPastWindowShowsTheSnapshotsOfItsEnd() {
+    // The scenario day ends 2025-11-11T00:00Z, before the fixture's first leaderboard snapshot
+    // (2026-01-09T00:00Z): no ranking existed then, so the top panel says so rather than showing
+    // the later ranking; the window's totals still come from that day.
+    assertThat(api.get("/v1/leaderboard?as_of=2025-11-11T00:00:00Z").data()).isEmpty();
+    dash.open("overview-scenario", "index.html?" + SCENARIO);
+    assertThat(dash.panelState("top")).isEqualTo("empty");
+    assertThat(dash.kpiRaw("live", "active-streams")).isEqualTo("0");
+    assertThat(Long.parseLong(dash.kpiRaw("network", "requested"))).isPositive();
+  }
+
+  @Test
   void overviewFitsAPhoneScreen() {
     try {
       browser.manage().window().setSize(new Dimension(390, 844));

@@ -190,4 +190,21 @@ class RealSampleRoutesIT {
     assertThat(rows.get(0).get("sla_score").asDouble()).isEqualTo(85.0);
     assertThat(rows.get(0).get("methodology_version").asText()).isEqualTo("leaderboard-minmax-v1");
   }
+
+  @Test
+  void snapshotRoutesServeAnEarlierSnapshotAsOfAPastTime() {
+    // The fixture's pipeline ran as of 00:00Z and 01:00Z on 2026-01-09, each writing a leaderboard
+    // snapshot. As of 00:30Z the 00:00Z one is the newest at or before it.
+    JsonNode earlier = api.get("/v1/leaderboard?as_of=2026-01-09T00:30:00Z").data();
+    assertThat(earlier).hasSize(1);
+    assertThat(earlier.get(0).get("as_of").asText()).isEqualTo("2026-01-09T00:00:00Z");
+    assertThat(earlier.get(0).get("orchestrator_address").asText()).isEqualTo(ORCH);
+    // Before the first snapshot: nothing was published yet.
+    assertThat(api.get("/v1/leaderboard?as_of=2026-01-08T23:59:59Z").data()).isEmpty();
+    assertThat(api.get("/v1/streaming/orchestrators?as_of=2026-01-08T23:59:59Z").data()).isEmpty();
+    // After the server's now (01:00Z): served as now, never a snapshot its clock has not reached.
+    JsonNode later = api.get("/v1/leaderboard?as_of=2030-01-01T00:00:00Z").data();
+    assertThat(later.get(0).get("as_of").asText()).isEqualTo("2026-01-09T01:00:00Z");
+    assertThat(api.get("/v1/leaderboard?as_of=yesterday").status()).isEqualTo(400);
+  }
 }
