@@ -4,10 +4,11 @@ import { apiAll, barChart, filterParams, fmt, groupBy, orchestratorLink, page, p
 
 page({
   title: "Economics",
-  filters: ["window", "end", "pipeline", "model", "orchestrator",
+  filters: ["window", "end", "org", ["gateway", { label: "Gateway", hint: "as the payment events name it" }], "pipeline", "model", "orchestrator",
     ["group_by", { label: "Group by", options: ["orchestrator", "gateway", "pipeline"], fallback: "orchestrator" }]],
   render(ctx) {
-    const filters = filterParams(["pipeline", "orchestrator"]);
+    // Payments follow every filter; price quotes have no org or gateway (see their panel's note).
+    const filters = filterParams(["org", "gateway", "pipeline", "model", "orchestrator"]);
     const groupByName = param("group_by", "orchestrator");
     const granularity = ctx.range.hours > 48 ? "day" : "hour";
     const label = (k) => (groupByName === "orchestrator" && k !== "unknown" ? fmt.addr(k) : String(k));
@@ -15,7 +16,7 @@ page({
     const fees = panel("fees", "Expected fees per " + granularity + " by " + groupByName, { wide: true });
     const face = panel("face", "Face value per " + granularity);
     const groups = panel("groups", "By " + groupByName);
-    const prices = panel("prices", "Price quotes", { wide: true, note: "Latest quote per date, orchestrator, pipeline and model." });
+    const prices = panel("prices", "Price quotes", { wide: true, note: "Latest quote per date, orchestrator, pipeline and model (quotes name no org or gateway)." });
 
     const payments = apiAll("/v1/economics/payments", { start: ctx.range.start, end: ctx.range.end, granularity, group_by: groupByName, ...filters });
     ctx.load(totals, async () => {

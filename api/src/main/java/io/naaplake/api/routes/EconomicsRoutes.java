@@ -69,6 +69,9 @@ final class EconomicsRoutes {
                 List.of("orchestrator", "gateway", "pipeline")))
         .param(Params.address("orchestrator", "Only this orchestrator's payments"))
         .param(Params.filter("pipeline", "Pipeline"))
+        .param(Params.standard("model"))
+        .param(Params.standard("org"))
+        .param(Params.filter("gateway", "Envelope gateway of the payment events"))
         .view(PAYMENTS, EconomicsRoutes::paymentsView)
         .paged()
         .build();
@@ -103,6 +106,9 @@ final class EconomicsRoutes {
         .window("window_start", "window_date", range)
         .andEquals("orchestrator_address", params.address("orchestrator"))
         .andEquals("pipeline", params.filter("pipeline"))
+        .andEquals("model_id", params.filter("model"))
+        .andEquals("org", params.filter("org"))
+        .andEquals("gateway", params.filter("gateway"))
         .append(" GROUP BY 1, 4");
     return sql.view(PAYMENTS);
   }

@@ -257,6 +257,21 @@ class DashboardsIT {
 
     dash.open("economics-by-pipeline", "economics.html?" + SCENARIO + "&group_by=pipeline");
     assertThat(dash.seriesNames("fees")).contains("live-video-to-video");
+
+    // The org filter reaches the payments: cloudspe's fees of the day as the route sums them
+    // (854,552,277,869,040 wei, RealSampleRoutesIT#paymentsFollowTheOrgGatewayAndModelFilters).
+    dash.open("economics-cloudspe", "economics.html?" + SCENARIO + "&org=cloudspe");
+    String cloudspe =
+        api.get(
+                "/v1/economics/payments?"
+                    + SCENARIO_API
+                    + "&granularity=day&group_by=gateway&org=cloudspe")
+            .data()
+            .get(0)
+            .get("expected_value_wei")
+            .asText();
+    assertThat(cloudspe).isEqualTo("854552277869040");
+    assertThat(dash.kpiRaw("totals", "expected")).isEqualTo(cloudspe);
   }
 
   @Test

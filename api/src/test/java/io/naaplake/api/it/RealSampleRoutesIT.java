@@ -123,6 +123,37 @@ class RealSampleRoutesIT {
   }
 
   @Test
+  void paymentsFollowTheOrgGatewayAndModelFilters() {
+    // gold.payments_hourly on the scenario day 2025-11-10 (the fixture's simulated network): org
+    // cloudspe has 14 rows, all without a gateway (its envelopes name none), whose expected fees
+    // are 80,786,491,053,416 (streamdiffusion) + 379,988,118,122,992 (sdxl) + 270,975,634,092,632
+    // (sdxl-faceid) + 122,802,034,600,000 (no model) = 854,552,277,869,040 wei in 22 + 138 + 83 +
+    // 45 = 288 payment events.
+    String day = "granularity=day&start=2025-11-10T00:00:00Z&end=2025-11-11T00:00:00Z";
+    JsonNode cloudspe =
+        api.get("/v1/economics/payments?" + day + "&group_by=gateway&org=cloudspe").data();
+    assertThat(cloudspe).hasSize(1);
+    assertThat(cloudspe.get(0).get("group_value").isNull()).isTrue();
+    assertThat(cloudspe.get(0).get("expected_value_wei").asText()).isEqualTo("854552277869040");
+    assertThat(cloudspe.get(0).get("payment_events").asLong()).isEqualTo(288);
+    // One daydream gateway (as its envelopes spell it) and one model: 6 hourly rows, 175 events,
+    // 531,967,860,040,562 wei.
+    JsonNode one =
+        api.get(
+                "/v1/economics/payments?"
+                    + day
+                    + "&group_by=gateway&gateway=0x8a69a765Cfa5a247852De15886101e5f551f743A"
+                    + "&model=streamdiffusion-sdxl")
+            .data();
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).get("group_value").asText())
+        .isEqualTo("0x8a69a765Cfa5a247852De15886101e5f551f743A");
+    assertThat(one.get(0).get("expected_value_wei").asText()).isEqualTo("531967860040562");
+    assertThat(one.get(0).get("payment_events").asLong()).isEqualTo(175);
+    assertThat(api.get("/v1/economics/payments?" + day + "&org=no-such-org").data()).isEmpty();
+  }
+
+  @Test
   void orchestratorEconomicsSumTheSameEvents() {
     // Window: the 24 h before 2026-01-09T01:00Z touch the dates 2026-01-08 and 2026-01-09.
     JsonNode doc = api.get("/v1/economics/orchestrators/" + ORCH_CHECKSUM).data();
