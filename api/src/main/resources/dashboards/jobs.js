@@ -1,5 +1,5 @@
 // Request/response jobs: AI batch, LLM and BYOC volumes, success rates, durations, tokens/s.
-import { api, apiAll, barChart, filterParams, fmt, orchestratorLink, page, panel, sum } from "./dash.js";
+import { api, apiAll, barChart, filterParams, fmt, orchestratorLink, page, panel, sum, timeChart, timeSeries } from "./dash.js";
 
 page({
   title: "Jobs",
@@ -12,6 +12,9 @@ page({
       ["byoc", "BYOC", "/v1/requests/byoc/summary"],
     ];
     const totals = panel("totals", "Jobs over the window", { wide: true });
+    const granularity = ctx.range.hours > 48 ? "day" : "hour";
+    const volume = panel("volume", "Jobs per " + granularity + " by type", { wide: true,
+      note: "By the hour (or day, over longer windows) the jobs were requested; every filter applies." });
     const summaries = kinds.map(([id, title, path]) => [panel(id, title + " jobs per pipeline or capability"), path]);
     const llm = panel("llm", "LLM requests per model", { wide: true });
     const recent = panel("recent", "Recent AI batch and LLM jobs", { wide: true });
@@ -28,6 +31,11 @@ page({
         { id: "byoc-jobs", label: "BYOC jobs", value: fmt.int(sum(byoc, "total_jobs")), raw: sum(byoc, "total_jobs") },
         { id: "byoc-success", label: "BYOC success", value: fmt.pct(sum(byoc, "successful_jobs") / (sum(byoc, "total_jobs") || NaN)) },
       ]);
+    });
+    ctx.load(volume, async () => {
+      const rows = await apiAll("/v1/requests/volume", { ...window, granularity, ...filterParams(["org", "pipeline", "model", "orchestrator"]) });
+      const types = { ai_batch: "AI batch", llm: "LLM", byoc: "BYOC" };
+      volume.chart(timeChart(timeSeries(rows, { group: (r) => types[r.job_type] || r.job_type, value: (rs) => sum(rs, "total_jobs"), type: "bar", stack: "jobs" }), fmt.int, ctx.range));
     });
     summaries.forEach(([p], i) => ctx.load(p, async () => {
       const rows = await loaded[i];

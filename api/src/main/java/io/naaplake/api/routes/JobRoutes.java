@@ -1,8 +1,10 @@
 package io.naaplake.api.routes;
 
 import static io.naaplake.schema.LakeType.bigint;
+import static io.naaplake.schema.LakeType.bool;
 import static io.naaplake.schema.LakeType.float64;
 import static io.naaplake.schema.LakeType.string;
+import static io.naaplake.schema.LakeType.timestamp;
 
 import io.naaplake.api.ApiConfig;
 import io.naaplake.api.GoldQuery;
@@ -26,7 +28,84 @@ final class JobRoutes {
         jobs(config, "/v1/requests/ai-batch/jobs", AI_BATCH, "AI batch"),
         llmSummary(config),
         summary(config, "/v1/requests/byoc/summary", BYOC, "BYOC"),
-        jobs(config, "/v1/requests/byoc/jobs", BYOC, "BYOC"));
+        jobs(config, "/v1/requests/byoc/jobs", BYOC, "BYOC"),
+        volume(config));
+  }
+
+  /** Daily volumes span at most a year; hourly ones {@link #MAX_WINDOW}. */
+  static final Duration DAILY_MAX = Duration.ofDays(366);
+
+  static final TableDeclaration VOLUME =
+      ViewRoute.columns("job_volume")
+          .required("window_start", timestamp(), "Start of the UTC hour or day.")
+          .required("granularity", string(), "hour or day.")
+          .required("job_type", string(), "ai_batch, llm or byoc.")
+          .measure("total_jobs", bigint(), "Jobs requested.")
+          .measure("selected_jobs", bigint(), "Jobs an orchestrator was selected for.")
+          .measure("no_orch_jobs", bigint(), "Jobs no orchestrator was found for.")
+          .measure("successful_jobs", bigint(), "Jobs that succeeded.")
+          .optional(
+              "success_rate",
+              float64(),
+              "successful_jobs / total_jobs (unserved jobs stay in the denominator).")
+          .optional(
+              "avg_duration_ms",
+              float64(),
+              "Σ duration_ms_sum / Σ duration_samples: mean over jobs with a duration.")
+          .required("is_settled", bool(), "Whether every hour in the row is settled.")
+          .keyedBy("window_start", "job_type")
+          .build();
+
+  static Route volume(ApiConfig config) {
+    return ViewRoute.of("/v1/requests/volume", "jobs", config)
+        .summary("Request jobs per hour or day and job type")
+        .description(
+            "AI batch, LLM and BYOC jobs requested per UTC hour or day, summed from"
+                + " gold.request_demand_hourly: totals, selections, unserved, successes, success"
+                + " rate and mean duration. Hourly windows span at most 31 days, daily ones 366."
+                + " Newest first.")
+        .param(Params.start(DAILY_MAX))
+        .param(Params.end())
+        .param(ParamDoc.choice("granularity", "hour (default) or day.", List.of("hour", "day")))
+        .param(ParamDoc.choice("job_type", "Only this job type.", List.of(AI_BATCH, LLM, BYOC)))
+        .param(Params.standard("org"))
+        .param(Params.standard("gateway"))
+        .param(Params.filter("pipeline", "Pipeline or capability"))
+        .param(Params.standard("model"))
+        .param(Params.standard("orchestrator"))
+        .view(VOLUME, JobRoutes::volumeView)
+        .paged()
+        .build();
+  }
+
+  private static GoldQuery.View volumeView(RouteRequest request) {
+    QueryParams params = request.params();
+    String granularity = params.choice("granularity", java.util.Set.of("hour", "day"), "hour");
+    QueryParams.TimeRange range =
+        params.timeRange(request.now(), granularity.equals("day") ? DAILY_MAX : MAX_WINDOW);
+    Sql sql = new Sql(request.context().catalog());
+    // The truncation unit comes from the fixed choice above, never from input.
+    String unit = granularity.equals("day") ? "'day'" : "'hour'";
+    sql.append("SELECT date_trunc(" + unit + ", window_start) AS window_start, ")
+        .value(granularity)
+        .append(
+            " AS granularity, job_type, sum(jobs) AS total_jobs,"
+                + " sum(selected_jobs) AS selected_jobs, sum(no_orch_jobs) AS no_orch_jobs,"
+                + " sum(successful_jobs) AS successful_jobs,"
+                + " CAST(sum(successful_jobs) AS double) / nullif(sum(jobs), 0) AS success_rate,"
+                + " CAST(sum(duration_ms_sum) AS double) / nullif(sum(duration_samples), 0)"
+                + " AS avg_duration_ms, bool_and(is_settled) AS is_settled FROM ")
+        .table("request_demand_hourly")
+        .append(" WHERE ")
+        .window("window_start", "window_date", range)
+        .andEquals("job_type", params.choice("job_type", java.util.Set.of(AI_BATCH, LLM, BYOC)))
+        .andEquals("org", params.filter("org"))
+        .andEquals("gateway", params.filter("gateway"))
+        .andEquals("pipeline_or_capability", params.filter("pipeline"))
+        .andEquals("model_id", params.filter("model"))
+        .andEquals("orchestrator_address", params.address("orchestrator"))
+        .append(" GROUP BY 1, 3");
+    return sql.view(VOLUME);
   }
 
   static final TableDeclaration SUMMARY =

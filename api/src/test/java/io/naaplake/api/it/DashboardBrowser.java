@@ -194,6 +194,18 @@ final class DashboardBrowser implements AutoCloseable {
     return values.stream().map(v -> ((Number) v).doubleValue()).toList();
   }
 
+  /** The values of one series of a time chart (points of [time, value]), oldest first. */
+  @SuppressWarnings("unchecked")
+  List<Double> timeValues(String panel, int series) {
+    List<Object> values =
+        (List<Object>)
+            js(
+                OPTION + " return option.series[arguments[1]].data.map(d => Number(d.value[1]));",
+                panel,
+                series);
+    return values.stream().map(v -> ((Number) v).doubleValue()).toList();
+  }
+
   @SuppressWarnings("unchecked")
   List<String> seriesNames(String panel) {
     return (List<String>) js(OPTION + " return option.series.map(s => s.name);", panel);

@@ -287,6 +287,14 @@ class DashboardsIT {
     assertThat(total).isPositive();
     assertThat(dash.kpiRaw("totals", "ai-batch-jobs")).isEqualTo(Long.toString(total));
     assertThat(dash.panelState("llm")).isEqualTo("ready");
+    // Jobs per hour by type: the route's hourly rows (JobAndHealthRoutesIT), one series per type.
+    List<Double> batch = new ArrayList<>();
+    JsonNode hourly = api.get("/v1/requests/volume?" + SCENARIO_API + "&job_type=ai_batch").data();
+    for (int i = hourly.size() - 1; i >= 0; i--) {
+      batch.add(hourly.get(i).get("total_jobs").asDouble());
+    }
+    assertThat(dash.seriesNames("volume")).containsExactly("AI batch", "BYOC", "LLM");
+    assertThat(dash.timeValues("volume", 0)).isEqualTo(batch).containsExactly(61.0, 56.0);
 
     // The 24 h before the as-of time hold no job.
     dash.open("jobs-default-window", "jobs.html");

@@ -62,6 +62,48 @@ class JobAndHealthRoutesIT {
     }
   }
 
+  // ---- /v1/requests/volume -------------------------------------------------------------------
+
+  @Test
+  void jobVolumesCountEveryJobPerHourAndType() {
+    // gold.request_jobs (one row per job, an independent path from request_demand_hourly) on
+    // 2025-11-10 holds jobs at 10:00 and 11:00 only: ai_batch 61 (50 successful) and 56 (47),
+    // byoc 34 and 25, llm 25 and 24. Newest hour first, then the job type.
+    JsonNode hourly =
+        api.get("/v1/requests/volume?start=2025-11-10T00:00:00Z&end=2025-11-11T00:00:00Z").data();
+    List<String> rows = new ArrayList<>();
+    hourly.forEach(
+        row ->
+            rows.add(
+                row.get("window_start").asText()
+                    + " "
+                    + row.get("job_type").asText()
+                    + " "
+                    + row.get("total_jobs").asLong()));
+    assertThat(rows)
+        .containsExactly(
+            "2025-11-10T11:00:00Z ai_batch 56",
+            "2025-11-10T11:00:00Z byoc 25",
+            "2025-11-10T11:00:00Z llm 24",
+            "2025-11-10T10:00:00Z ai_batch 61",
+            "2025-11-10T10:00:00Z byoc 34",
+            "2025-11-10T10:00:00Z llm 25");
+    JsonNode batchAtTen = hourly.get(3);
+    assertThat(batchAtTen.get("successful_jobs").asLong()).isEqualTo(50);
+    assertThat(batchAtTen.get("success_rate").asDouble()).isCloseTo(50.0 / 61, within(1e-12));
+    assertThat(batchAtTen.get("granularity").asText()).isEqualTo("hour");
+    // Per day, one type, one org: daydream's 83 of the day's 117 AI batch jobs.
+    JsonNode daily =
+        api.get(
+                "/v1/requests/volume?granularity=day&job_type=ai_batch&org=daydream"
+                    + "&start=2025-11-10T00:00:00Z&end=2025-11-11T00:00:00Z")
+            .data();
+    assertThat(daily).hasSize(1);
+    assertThat(daily.get(0).get("window_start").asText()).isEqualTo("2025-11-10T00:00:00Z");
+    assertThat(daily.get(0).get("total_jobs").asLong()).isEqualTo(83);
+    assertThat(api.get("/v1/requests/volume?job_type=video").status()).isEqualTo(400);
+  }
+
   // ---- /v1/requests/ai-batch/summary ------------------------------------------------------
 
   @Test
