@@ -36,22 +36,11 @@ final class JobRoutes {
   static final Duration DAILY_MAX = Duration.ofDays(366);
 
   static final TableDeclaration VOLUME =
-      ViewRoute.columns("job_volume")
-          .required("window_start", timestamp(), "Start of the UTC hour or day.")
-          .required("granularity", string(), "hour or day.")
-          .required("job_type", string(), "ai_batch, llm or byoc.")
-          .measure("total_jobs", bigint(), "Jobs requested.")
-          .measure("selected_jobs", bigint(), "Jobs an orchestrator was selected for.")
-          .measure("no_orch_jobs", bigint(), "Jobs no orchestrator was found for.")
-          .measure("successful_jobs", bigint(), "Jobs that succeeded.")
-          .optional(
-              "success_rate",
-              float64(),
-              "successful_jobs / total_jobs (unserved jobs stay in the denominator).")
-          .optional(
-              "avg_duration_ms",
-              float64(),
-              "Σ duration_ms_sum / Σ duration_samples: mean over jobs with a duration.")
+      withJobMeasures(
+              ViewRoute.columns("job_volume")
+                  .required("window_start", timestamp(), "Start of the UTC hour or day.")
+                  .required("granularity", string(), "hour or day.")
+                  .required("job_type", string(), "ai_batch, llm or byoc."))
           .required("is_settled", bool(), "Whether every hour in the row is settled.")
           .keyedBy("window_start", "job_type")
           .build();
@@ -89,12 +78,9 @@ final class JobRoutes {
     sql.append("SELECT date_trunc(" + unit + ", window_start) AS window_start, ")
         .value(granularity)
         .append(
-            " AS granularity, job_type, sum(jobs) AS total_jobs,"
-                + " sum(selected_jobs) AS selected_jobs, sum(no_orch_jobs) AS no_orch_jobs,"
-                + " sum(successful_jobs) AS successful_jobs,"
-                + " CAST(sum(successful_jobs) AS double) / nullif(sum(jobs), 0) AS success_rate,"
-                + " CAST(sum(duration_ms_sum) AS double) / nullif(sum(duration_samples), 0)"
-                + " AS avg_duration_ms, bool_and(is_settled) AS is_settled FROM ")
+            " AS granularity, job_type,"
+                + JOB_MEASURES_SQL
+                + ", bool_and(is_settled) AS is_settled FROM ")
         .table("request_demand_hourly")
         .append(" WHERE ")
         .window("window_start", "window_date", range)
@@ -108,24 +94,40 @@ final class JobRoutes {
     return sql.view(VOLUME);
   }
 
+  /**
+   * The job counts, success rate and mean duration of the summary and volume views, as the view
+   * declares them and as its SELECT computes them from gold.request_demand_hourly.
+   */
+  private static TableDeclaration.Builder withJobMeasures(TableDeclaration.Builder columns) {
+    return columns
+        .measure("total_jobs", bigint(), "Jobs requested.")
+        .measure("selected_jobs", bigint(), "Jobs an orchestrator was selected for.")
+        .measure("no_orch_jobs", bigint(), "Jobs no orchestrator was found for.")
+        .measure("successful_jobs", bigint(), "Jobs that succeeded.")
+        .optional(
+            "success_rate",
+            float64(),
+            "successful_jobs / total_jobs (unserved jobs stay in the denominator).")
+        .optional(
+            "avg_duration_ms",
+            float64(),
+            "Σ duration_ms_sum / Σ duration_samples: mean over jobs with a duration.");
+  }
+
+  private static final String JOB_MEASURES_SQL =
+      " sum(jobs) AS total_jobs, sum(selected_jobs) AS selected_jobs,"
+          + " sum(no_orch_jobs) AS no_orch_jobs, sum(successful_jobs) AS successful_jobs,"
+          + " CAST(sum(successful_jobs) AS double) / nullif(sum(jobs), 0) AS success_rate,"
+          + " CAST(sum(duration_ms_sum) AS double) / nullif(sum(duration_samples), 0)"
+          + " AS avg_duration_ms";
+
   static final TableDeclaration SUMMARY =
-      ViewRoute.columns("job_summary")
-          .optional(
-              "pipeline_or_capability",
-              string(),
-              "AI pipeline (batch) or capability (BYOC); null when unknown.")
-          .measure("total_jobs", bigint(), "Jobs requested.")
-          .measure("selected_jobs", bigint(), "Jobs an orchestrator was selected for.")
-          .measure("no_orch_jobs", bigint(), "Jobs no orchestrator was found for.")
-          .measure("successful_jobs", bigint(), "Jobs that succeeded.")
-          .optional(
-              "success_rate",
-              float64(),
-              "successful_jobs / total_jobs (unserved jobs stay in the denominator).")
-          .optional(
-              "avg_duration_ms",
-              float64(),
-              "Σ duration_ms_sum / Σ duration_samples: mean over jobs with a duration.")
+      withJobMeasures(
+              ViewRoute.columns("job_summary")
+                  .optional(
+                      "pipeline_or_capability",
+                      string(),
+                      "AI pipeline (batch) or capability (BYOC); null when unknown."))
           .keyedBy("pipeline_or_capability")
           .build();
 
@@ -148,13 +150,7 @@ final class JobRoutes {
     QueryParams params = request.params();
     QueryParams.TimeRange range = params.timeRange(request.now(), MAX_WINDOW);
     Sql sql = new Sql(request.context().catalog());
-    sql.append(
-            "SELECT pipeline_or_capability, sum(jobs) AS total_jobs,"
-                + " sum(selected_jobs) AS selected_jobs, sum(no_orch_jobs) AS no_orch_jobs,"
-                + " sum(successful_jobs) AS successful_jobs,"
-                + " CAST(sum(successful_jobs) AS double) / nullif(sum(jobs), 0) AS success_rate,"
-                + " CAST(sum(duration_ms_sum) AS double) / nullif(sum(duration_samples), 0)"
-                + " AS avg_duration_ms FROM ")
+    sql.append("SELECT pipeline_or_capability," + JOB_MEASURES_SQL + " FROM ")
         .table("request_demand_hourly")
         .append(" WHERE ")
         .window("window_start", "window_date", range)
