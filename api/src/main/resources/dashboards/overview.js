@@ -8,7 +8,7 @@ page({
     const filters = filterParams(["org", "pipeline", "model"]);
     const window = { start: ctx.range.start, end: ctx.range.end };
     const live = panel("live", "Live now", { note: "Open sessions in the newest snapshot at or before the window's end; latency over the window." });
-    const network = panel("network", "Network state", { note: "Totals over the window, change against the window before it." });
+    const network = panel("network", "Network state", { note: "The whole network's totals over the window (the org, pipeline and model filters do not apply), change against the window before it." });
     const demand = panel("demand", "Served vs unserved demand", { wide: true, note: "Sessions by the hour they were requested." });
     const top = panel("top", "Top orchestrators by SLA", { wide: true });
 

@@ -25,7 +25,23 @@ final class NetworkRoutes {
   private NetworkRoutes() {}
 
   static List<Route> all(ApiConfig config) {
-    return List.of(summary(), health());
+    return List.of(summary(), health(), dataQuality(config));
+  }
+
+  static Route dataQuality(ApiConfig config) {
+    return TableRoute.of("/v1/network/data-quality", "data_quality_hourly", "network", config)
+        .summary("Data quality per hour, org and event family")
+        .description(
+            "Where each hour's events went, per org and event family: bronze deliveries,"
+                + " duplicates, accepted, ignored, quarantined and partially quarantined events,"
+                + " late events (and those beyond the lateness horizon), the newest event time,"
+                + " and for live-video signal families the attribution quality of their"
+                + " orchestrator selections. Hours by the events' own event time. Newest hour"
+                + " first.")
+        .window("window_start", SUMMARY_MAX)
+        .filters("org")
+        .filter(Params.filter("family", "Event family, e.g. stream_trace"), "family")
+        .build();
   }
 
   private static final List<Column> KPIS =

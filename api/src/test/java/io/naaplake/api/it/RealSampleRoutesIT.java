@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +122,45 @@ class RealSampleRoutesIT {
     assertThat(daily.get(0).get("window_start").asText()).isEqualTo("2026-01-08T00:00:00Z");
     assertThat(daily.get(0).get("group_value").isNull()).isTrue();
     assertThat(daily.get(0).get("expected_value_wei").asText()).isEqualTo("16800000007200");
+  }
+
+  @Test
+  void dataQualityAccountsForEverySampleEventInItsHour() {
+    // The real sample: 65 events of cloudspe between 21:00 and 22:00Z on 2026-01-08, counted in
+    // the export file: 34 stream_ingest_metrics, 17 ai_stream_status, 6 create_new_payment, 6
+    // stream_trace, 1 discovery_results, 1 network_capabilities. Each was delivered once and
+    // accepted; none is late, ignored or quarantined.
+    JsonNode rows =
+        api.get(
+                "/v1/network/data-quality?start=2026-01-08T21:00:00Z&end=2026-01-08T22:00:00Z"
+                    + "&org=cloudspe")
+            .data();
+    Map<String, Long> accepted = new TreeMap<>();
+    long delivered = 0;
+    for (JsonNode row : rows) {
+      accepted.put(row.get("family").asText(), row.get("accepted_events").asLong());
+      delivered += row.get("bronze_rows").asLong();
+      assertThat(row.get("duplicate_deliveries").asLong()).isZero();
+      assertThat(row.get("quarantined_events").asLong()).isZero();
+      assertThat(row.get("late_events").asLong()).isZero();
+    }
+    assertThat(accepted)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "stream_ingest_metrics", 34L,
+                "ai_stream_status", 17L,
+                "create_new_payment", 6L,
+                "stream_trace", 6L,
+                "discovery_results", 1L,
+                "network_capabilities", 1L));
+    assertThat(delivered).isEqualTo(65);
+    JsonNode trace =
+        api.get(
+                "/v1/network/data-quality?start=2026-01-08T21:00:00Z&end=2026-01-08T22:00:00Z"
+                    + "&family=stream_trace")
+            .data();
+    assertThat(trace).hasSize(1);
+    assertThat(trace.get(0).get("accepted_events").asLong()).isEqualTo(6);
   }
 
   @Test
