@@ -21,9 +21,9 @@ const FILTERS = {
   window: { label: "Window", options: Object.keys(WINDOWS), fallback: "24h" },
   end: { label: "End (UTC)", type: "datetime-local", hint: "empty: the API's now" },
   org: { label: "Org", hint: "e.g. cloudspe" },
-  pipeline: { label: "Pipeline", hint: "e.g. live-video-to-video" },
-  model: { label: "Model", hint: "model id" },
-  orchestrator: { label: "Orchestrator", hint: "0x… address" },
+  pipeline: { label: "Pipeline", hint: "e.g. live-video-to-video", suggest: { path: "/v1/streaming/models", column: "pipeline" } },
+  model: { label: "Model", hint: "model id", suggest: { path: "/v1/streaming/models", column: "model_id" } },
+  orchestrator: { label: "Orchestrator", hint: "0x… address", suggest: { path: "/v1/streaming/orchestrators", column: "orchestrator_address", paged: true } },
   gpu: { label: "GPU", hint: "GPU UUID" },
   refresh: { label: "Auto-refresh", options: ["60", "30", "300", "0"], fallback: "60",
     names: { 0: "off", 30: "30 s", 60: "1 min", 300: "5 min" } },
@@ -210,7 +210,7 @@ export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attributes)) {
     if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith("data-") || k.startsWith("aria-") || k === "role" || k === "for") node.setAttribute(k, v);
+    if (k.startsWith("data-") || k.startsWith("aria-") || k === "role" || k === "for" || k === "list") node.setAttribute(k, v);
     else if (k === "class") node.className = v;
     else node[k] = v;
   }
@@ -431,10 +431,32 @@ function filterField(spec) {
   } else {
     input = el("input", {
       id, name, type: def.type || "text", value: param(name).replace(/Z$/, ""), placeholder: def.hint || "",
-      autocomplete: "off", spellcheck: false,
+      autocomplete: "off", spellcheck: false, list: def.suggest ? id + "-options" : null,
     });
   }
-  return el("div", { class: "field" }, el("label", { for: id }, def.label), input);
+  const field = el("div", { class: "field" }, el("label", { for: id }, def.label), input);
+  if (def.suggest) field.append(suggestions(id + "-options", def.suggest));
+  return field;
+}
+
+/**
+ * A datalist of the values the API knows for a filter (its newest snapshot's orchestrators, the
+ * pipelines and models on offer), filled once per page load: the field still takes any value.
+ */
+function suggestions(id, { path, column, paged }) {
+  const list = el("datalist", { id });
+  (paged ? apiAll(path) : api(path).then((body) => body.data))
+    .then((rows) => {
+      const values = [...new Set(rows.map((r) => r[column]).filter((v) => v))].sort();
+      list.replaceChildren(...values.map((v) => el("option", { value: v })));
+      list.dataset.count = values.length;
+    })
+    .catch((e) => {
+      // Only the hints are missing; the panels report their own errors.
+      list.dataset.count = "0";
+      console.warn("no suggestions for the " + column + " filter: " + e.message);
+    });
+  return list;
 }
 
 /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -399,6 +400,30 @@ class DashboardsIT {
         .until(d -> !d.findElement(By.id("status")).getText().equals(first));
     dash.waitReady();
     assertThat(dash.chartPoints("demand")).isPositive();
+  }
+
+  @Test
+  void filterFieldsSuggestTheValuesTheApiKnows() {
+    dash.open("performance-suggestions", "performance.html");
+    // The orchestrators of the newest snapshot, as /v1/streaming/orchestrators lists them.
+    TreeSet<String> orchestrators = new TreeSet<>();
+    api.get("/v1/streaming/orchestrators?limit=1000")
+        .data()
+        .forEach(row -> orchestrators.add(row.get("orchestrator_address").asText()));
+    assertThat(orchestrators).contains(RealSampleRoutesIT.ORCH);
+    assertThat(browser.findElement(By.id("f-orchestrator")).getAttribute("list"))
+        .isEqualTo("f-orchestrator-options");
+    assertThat(suggested("f-orchestrator-options")).containsExactlyElementsOf(orchestrators);
+    assertThat(suggested("f-pipeline-options")).contains("live-video-to-video");
+  }
+
+  /** The options of a filter's datalist, once the page filled it. */
+  private static List<String> suggested(String datalist) {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.findElement(By.id(datalist)).getAttribute("data-count") != null);
+    return browser.findElements(By.cssSelector("#" + datalist + " option")).stream()
+        .map(option -> option.getAttribute("value"))
+        .toList();
   }
 
   @Test
