@@ -10,7 +10,7 @@ page({
     const filters = filterParams(["pipeline", "model", "gpu_model"]);
     const endDay = new Date(Date.parse(ctx.range.end) - 1).toISOString().slice(0, 10);
     const inventory = panel("inventory", "GPU inventory on " + endDay, { note: "Physical GPUs (a card whose NVML UUID changed counts once) vs the UUIDs reported." });
-    const capacity = panel("capacity", "Capacity vs active streams", { note: "Latest supply hour at or before the API's now." });
+    const capacity = panel("capacity", "Capacity vs active streams", { note: "Latest supply hour at or before the window's end." });
     const history = panel("history", "Supply over time", { wide: true });
 
     ctx.load(inventory, async () => {
@@ -23,7 +23,7 @@ page({
       ], fmt.int, true));
     });
     ctx.load(capacity, async () => {
-      const rows = (await api("/v1/supply/capacity", { pipeline: filters.pipeline })).data
+      const rows = (await api("/v1/supply/capacity", { pipeline: filters.pipeline, as_of: ctx.range.end })).data
         .filter((r) => !filters.model || r.model_id === filters.model);
       capacity.table([
         { label: "Pipeline", value: (r) => fmt.text(r.pipeline) },
@@ -34,7 +34,7 @@ page({
         { label: "In use", value: (r) => fmt.int(r.capacity_in_use), num: true },
         { label: "Active streams", value: (r) => fmt.int(r.active_streams), num: true },
         { label: "Free", value: (r) => fmt.int(r.available_capacity), num: true },
-      ], rows, { empty: "No supply hour in the 24 h before now." });
+      ], rows, { empty: "No supply hour in the 24 h before the window's end." });
     });
     ctx.load(history, async () => {
       const rows = await apiAll("/v1/supply/gpus/history", { start: ctx.range.start, end: ctx.range.end, ...filters });

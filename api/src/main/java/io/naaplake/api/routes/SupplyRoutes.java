@@ -124,10 +124,11 @@ final class SupplyRoutes {
     return ViewRoute.of("/v1/supply/capacity", "supply", config)
         .summary("Capacity and load per pipeline and model, latest hour")
         .description(
-            "From the newest supply hour at or before now (looking back at most 24 h): physical"
-                + " GPUs, advertised, used and free capacity and active streams per pipeline and"
-                + " model.")
+            "From the newest supply hour at or before as_of (default now; looking back at most"
+                + " 24 h): physical GPUs, advertised, used and free capacity and active streams per"
+                + " pipeline and model.")
         .param(Params.filter("pipeline", "Pipeline"))
+        .param(Params.snapshotAt())
         .view(CAPACITY, SupplyRoutes::capacityView)
         .build();
   }
@@ -142,7 +143,7 @@ final class SupplyRoutes {
                 + " sum(s.available_capacity) AS available_capacity FROM ")
         .table("gpu_supply_hourly")
         .append(" s WHERE ");
-    latestHour(sql, request.now(), "s");
+    latestHour(sql, Params.snapshotAt(request.params(), request.now()), "s");
     sql.andEquals("s.pipeline", request.params().filter("pipeline"));
     sql.append(" GROUP BY s.pipeline, s.model_id, s.window_start");
     return sql.view(CAPACITY);
@@ -195,16 +196,17 @@ final class SupplyRoutes {
     return ViewRoute.of("/v1/streaming/models", "streaming", config)
         .summary("Per pipeline and model: warm orchestrators, capacity, load and FPS")
         .description(
-            "What the network offers now for each pipeline and model: warm orchestrators (price"
-                + " quotes of the last 24 h), GPU slots, active streams and free capacity (latest"
-                + " supply hour), and mean output FPS over the last 24 h.")
+            "What the network offers as of as_of (default now) for each pipeline and model: warm"
+                + " orchestrators (price quotes of the 24 h before), GPU slots, active streams and"
+                + " free capacity (latest supply hour), and mean output FPS over the 24 h before.")
         .param(Params.filter("pipeline", "Pipeline"))
+        .param(Params.snapshotAt())
         .view(MODELS, SupplyRoutes::modelsView)
         .build();
   }
 
   private static io.naaplake.api.GoldQuery.View modelsView(RouteRequest request) {
-    Instant now = request.now();
+    Instant now = Params.snapshotAt(request.params(), request.now());
     Instant dayAgo = now.minus(Duration.ofHours(24));
     QueryParams.TimeRange lastDay = new QueryParams.TimeRange(dayAgo, now);
     Sql sql = new Sql(request.context().catalog());

@@ -772,6 +772,24 @@ class SupplyAndDiscoveryRoutesIT {
   }
 
   @Test
+  void capacityAndModelsAsOfAPastTimeAreTheStateOfThatTime() {
+    // The shared server (now 2026-01-09T01:00Z) asked as_of 2025-12-20T01:00Z answers what a
+    // server whose now is that time answers: the capability hour whose numbers
+    // capacityAnHourAfterTheCapabilitiesResponse and
+    // streamingModelsAnHourAfterTheCapabilitiesResponse
+    // work out by hand.
+    String asOf = "as_of=2025-12-20T01:00:00Z";
+    assertThat(ok("/v1/supply/capacity?" + asOf))
+        .isEqualTo(capabilitiesHour.ok("/v1/supply/capacity"))
+        .isNotEmpty();
+    assertThat(ok("/v1/streaming/models?" + asOf))
+        .isEqualTo(capabilitiesHour.ok("/v1/streaming/models"))
+        .isNotEmpty();
+    assertThat(ok("/v1/supply/capacity?pipeline=" + LIVE + "&" + asOf))
+        .isEqualTo(capabilitiesHour.ok("/v1/supply/capacity?pipeline=" + LIVE));
+  }
+
+  @Test
   void orchestratorKnownOnlyFromItsSessionsHasAProfileWithoutIdentity() {
     // As of 2025-11-11T00:00Z no orchestrators snapshot exists yet (the fixture's are from
     // 2026-01-09), but 0x4d32…dfeb served sessions on 2025-11-10: SLA rows at 10:00 (2 and 3
