@@ -1,6 +1,8 @@
 // System health: the alerts firing now, data freshness per org and family, the newest pipeline
 // runs, quarantine, late data and attribution quality over the last 24 h, and the API's readiness.
-import { api, barChart, el, fmt, kpiList, page, panel } from "./dash.js";
+import { api, apiAll, barChart, el, fmt, iso, kpiList, page, panel, sum, timeChart, timeSeries } from "./dash.js";
+
+const DAY = 24 * 3600 * 1000;
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 };
 
@@ -43,6 +45,8 @@ page({
     const alerts = panel("alerts", "Firing alerts", { wide: true,
       note: "The alert catalog judged on the lake gauges, as ./naap status judges it (Prometheus may still hold a rule with a for-duration pending)." });
     const quality = panel("quality", "Data quality, last 24 h", { wide: true });
+    const outcomes = panel("outcomes", "Events per hour by outcome, last 24 h", { wide: true,
+      note: "By the events' own event time, every org and family (/v1/network/data-quality); hollow points are hours not settled yet." });
     const freshness = panel("freshness", "Freshness per org and family", { note: "Seconds since the newest event (7 days looked back)." });
     const lag = panel("lag", "Event lag by family");
     const runs = panel("runs", "Pipeline runs (newest per job)", { wide: true });
@@ -63,6 +67,14 @@ page({
         { id: "duplicates", label: "Duplicate deliveries", value: fmt.int(q.duplicate_deliveries), raw: q.duplicate_deliveries },
         { id: "ignored", label: "Ignored events", value: fmt.int(q.ignored_events), raw: q.ignored_events },
       ]);
+    });
+    ctx.load(outcomes, async () => {
+      const rows = await apiAll("/v1/network/data-quality", { start: iso(new Date(ctx.now.getTime() - DAY)), end: iso(ctx.now) });
+      const series = [
+        ["Accepted", "accepted_events"], ["Duplicate deliveries", "duplicate_deliveries"], ["Ignored", "ignored_events"],
+        ["Quarantined", "quarantined_events"], ["Late", "late_events"],
+      ].flatMap(([name, column]) => timeSeries(rows, { value: (rs) => sum(rs, column) }).map((s) => ({ ...s, name })));
+      outcomes.chart(timeChart(series, fmt.int, { start: iso(new Date(ctx.now.getTime() - DAY)), end: iso(ctx.now) }));
     });
     ctx.load(freshness, async () => {
       const h = await health;

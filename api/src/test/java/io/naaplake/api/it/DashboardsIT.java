@@ -314,6 +314,16 @@ class DashboardsIT {
         .isEqualTo(health.get("quality_24h").get("attribution_quality").asDouble())
         .isEqualTo(1.0);
     assertThat(dash.cellTexts("runs", 0)).hasSize(health.get("pipeline_runs").size());
+    // Accepted events per hour over the 24 h before now: the route's rows summed per hour. The
+    // sample's 65 events are all accepted in their hour, 21:00Z (RealSampleRoutesIT).
+    java.util.TreeMap<String, Double> accepted = new java.util.TreeMap<>();
+    for (JsonNode row : api.get("/v1/network/data-quality?limit=1000").data()) {
+      accepted.merge(
+          row.get("window_start").asText(), row.get("accepted_events").asDouble(), Double::sum);
+    }
+    assertThat(accepted).containsEntry("2026-01-08T21:00:00Z", 65.0);
+    assertThat(dash.seriesNames("outcomes")).first().isEqualTo("Accepted");
+    assertThat(dash.timeValues("outcomes", 0)).containsExactlyElementsOf(accepted.values());
   }
 
   @Test
