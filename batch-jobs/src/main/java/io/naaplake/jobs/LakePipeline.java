@@ -185,15 +185,15 @@ public final class LakePipeline {
       progress.accept("Trino registration disabled (naap.trino.register=false)");
       return;
     }
-    TrinoRegistrar registrar = new TrinoRegistrar(config);
-    int registered = 0;
-    for (TableDeclaration table : LakeCatalog.tables()) {
-      if (registrar.register(table)) {
-        registered++;
-        progress.accept("registered " + table.qualifiedName() + " in Trino");
-      }
-    }
+    List<TableDeclaration> registered =
+        new TrinoRegistrar(config).registerAll(LakeCatalog.tables());
+    registered.forEach(
+        table -> progress.accept("registered " + table.qualifiedName() + " in Trino"));
     progress.accept(
-        "Trino sees all " + LakeCatalog.tables().size() + " tables (" + registered + " new)");
+        "Trino sees all "
+            + LakeCatalog.tables().size()
+            + " tables ("
+            + registered.size()
+            + " new)");
   }
 }
