@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 class AlertEvaluatorTest {
   private static final Instant AS_OF = Instant.parse("2026-01-09T01:00:00Z");
 
+  private static AlertRule rule(String alert) {
+    return AlertCatalog.DEFAULTS.stream().filter(r -> r.name().equals(alert)).findFirst().get();
+  }
+
   private static AlertState state(String alert, GaugeSample... samples) {
-    AlertRule rule =
-        AlertCatalog.DEFAULTS.stream().filter(r -> r.name().equals(alert)).findFirst().get();
-    return AlertEvaluator.evaluate(rule, new GaugeReadings(AS_OF, List.of(samples))).state();
+    return AlertEvaluator.evaluate(rule(alert), new GaugeReadings(AS_OF, List.of(samples))).state();
   }
 
   @Test
@@ -122,11 +124,7 @@ class AlertEvaluatorTest {
 
   @Test
   void verdictsSayWhy() {
-    AlertRule rule =
-        AlertCatalog.DEFAULTS.stream()
-            .filter(r -> r.name().equals("NaapAttributionLow"))
-            .findFirst()
-            .get();
+    AlertRule rule = rule("NaapAttributionLow");
     AlertResult result =
         AlertEvaluator.evaluate(
             rule,
@@ -141,12 +139,7 @@ class AlertEvaluatorTest {
 
   @Test
   void verdictsSayWhyWithNumbersRoundedForPeopleButValuesKeptExact() {
-    AlertRule rule =
-        AlertCatalog.DEFAULTS.stream()
-            .filter(r -> r.name().equals("NaapEventsStale"))
-            .findFirst()
-            .get()
-            .withThreshold(299.99999);
+    AlertRule rule = rule("NaapEventsStale").withThreshold(299.99999);
     AlertResult result =
         AlertEvaluator.evaluate(
             rule,
@@ -166,11 +159,7 @@ class AlertEvaluatorTest {
 
   @Test
   void theGuardsVolumeAndThresholdAreRoundedTheSameWay() {
-    AlertRule rule =
-        AlertCatalog.DEFAULTS.stream()
-            .filter(r -> r.name().equals("NaapAttributionLow"))
-            .findFirst()
-            .get();
+    AlertRule rule = rule("NaapAttributionLow");
     AlertResult result =
         AlertEvaluator.evaluate(
             rule,

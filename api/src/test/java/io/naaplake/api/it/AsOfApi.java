@@ -40,6 +40,10 @@ final class AsOfApi implements AutoCloseable {
     return "http://127.0.0.1:" + app.port();
   }
 
+  ApiClient client() {
+    return client;
+  }
+
   /** The {@code data} of a 200 answer to the GET. */
   JsonNode ok(String pathAndQuery) {
     ApiClient.Response response = client.get(pathAndQuery);

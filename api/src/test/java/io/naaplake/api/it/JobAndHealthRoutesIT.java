@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import io.naaplake.api.ApiConfig;
-import io.naaplake.api.ApiServer;
-import io.naaplake.api.TokenBucketRateLimiter;
-import io.naaplake.api.routes.RouteCatalog;
-import io.naaplake.api.serve.ApiService;
-import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,17 +42,14 @@ class JobAndHealthRoutesIT {
   /** The day after the session scenarios' day: its 24 h are exactly 2025-12-05. */
   private static final String SCENARIO_DAY_END = "2025-12-06T00:00:00Z";
 
-  private static ApiService pastService;
-  private static Javalin pastApp;
-  private static ApiClient pastClient;
+  private static AsOfApi pastServer;
 
   private final ApiClient api = SharedApi.get().client();
 
   @AfterAll
   static void stopPastServer() {
-    if (pastApp != null) {
-      pastApp.stop();
-      pastService.close();
+    if (pastServer != null) {
+      pastServer.close();
     }
   }
 
@@ -657,15 +648,10 @@ class JobAndHealthRoutesIT {
 
   /** A second API server over the same lake, served as of the end of the session scenarios' day. */
   private static synchronized ApiClient pastApi() {
-    if (pastClient == null) {
-      ApiConfig config = ApiItEnvironment.config(Map.of("naap.api.as-of", SCENARIO_DAY_END));
-      pastService = new ApiService(config, RouteCatalog::routes);
-      pastService.start();
-      pastApp =
-          ApiServer.create(pastService, TokenBucketRateLimiter.of(config)).start("127.0.0.1", 0);
-      pastClient = new ApiClient(URI.create("http://127.0.0.1:" + pastApp.port()));
+    if (pastServer == null) {
+      pastServer = new AsOfApi(Instant.parse(SCENARIO_DAY_END));
     }
-    return pastClient;
+    return pastServer.client();
   }
 
   /** SessionScenarios' orchestrator "a" of a case: "0x" + SHA-256 of its seed, 40 hex digits. */
