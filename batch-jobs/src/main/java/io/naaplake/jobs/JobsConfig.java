@@ -21,6 +21,9 @@ import java.util.Map;
  *   <tr><td>naap.spark.shuffle-partitions</td><td>2</td></tr>
  *   <tr><td>naap.spark.concurrent-writes</td><td>2: how many independent table writes of one job
  *   run side by side (1 writes one table at a time)</td></tr>
+ *   <tr><td>naap.spark.codegen</td><td>false: Spark evaluates expressions without generating and
+ *   compiling code for each plan, which is cheaper for the small hourly batches of one machine;
+ *   true restores Spark's code generation (large backfills on a cluster)</td></tr>
  *   <tr><td>naap.kafka.bootstrap-servers</td><td>127.0.0.1:19092</td></tr>
  *   <tr><td>naap.kafka.client.*</td><td>passed to the Kafka consumer (SASL/TLS settings)</td></tr>
  *   <tr><td>naap.kafka.timeout</td><td>30s: how long a Kafka request of the ingest may take; an
@@ -58,6 +61,7 @@ public record JobsConfig(
     String sparkMaster,
     int shufflePartitions,
     int concurrentWrites,
+    boolean sparkCodegen,
     String kafkaBootstrapServers,
     Map<String, String> kafkaClientProperties,
     Map<String, String> topicOrgs,
@@ -107,6 +111,7 @@ public record JobsConfig(
         settings.string("naap.spark.master", "local[2]"),
         settings.integer("naap.spark.shuffle-partitions", 2),
         settings.integer("naap.spark.concurrent-writes", 2),
+        settings.bool("naap.spark.codegen", false),
         settings.string("naap.kafka.bootstrap-servers", "127.0.0.1:19092"),
         settings.withPrefix(KAFKA_CLIENT_PREFIX),
         settings.pairs("naap.ingest.topics", orderedDefaultTopics()),

@@ -38,6 +38,7 @@ class JobsConfigTest {
     assertThat(config.clientIpKey()).isEmpty();
     assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.concurrentWrites()).isEqualTo(2);
+    assertThat(config.sparkCodegen()).isFalse();
     assertThat(config.silverWindows())
         .isEqualTo(
             new SilverWindows(
@@ -62,6 +63,7 @@ class JobsConfigTest {
             Map.entry("naap.spark.master", ""),
             Map.entry("naap.spark.shuffle-partitions", "64"),
             Map.entry("naap.spark.concurrent-writes", "3"),
+            Map.entry("naap.spark.codegen", "true"),
             Map.entry("naap.kafka.bootstrap-servers", "kafka-1:9093,kafka-2:9093"),
             Map.entry("naap.kafka.client.security.protocol", "SASL_SSL"),
             Map.entry("naap.ingest.topics", "a:org1,b:org2"),
@@ -91,6 +93,7 @@ class JobsConfigTest {
                 "",
                 64,
                 3,
+                true,
                 "kafka-1:9093,kafka-2:9093",
                 Map.of("security.protocol", "SASL_SSL"),
                 Map.of("a", "org1", "b", "org2"),

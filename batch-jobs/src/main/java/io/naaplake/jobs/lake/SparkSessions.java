@@ -22,6 +22,16 @@ public final class SparkSessions {
             // Our offset-keyed appends never conflict; keep Delta from retrying blind appends.
             .config("spark.databricks.delta.schema.autoMerge.enabled", false)
             .config("spark.ui.enabled", false);
+    if (!config.sparkCodegen()) {
+      // A chain runs about 200 small Delta reads and writes, and Spark generates and compiles
+      // (Janino, then the JIT) code for each plan: that took half the executor CPU of a chain
+      // over a few thousand rows. Interpreted evaluation cut an embedded chain from 269 s to
+      // 218 s on 2 cores (issue 8's notes). factoryMode is an internal Spark setting that Spark
+      // 4.2 honours outside its tests; SparkSessionsTest proves it still takes effect.
+      builder
+          .config("spark.sql.codegen.wholeStage", false)
+          .config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    }
     if (!config.sparkMaster().isBlank()) {
       // Embedded mode. On a cluster spark-submit sets the master and naap.spark.master is empty.
       builder
