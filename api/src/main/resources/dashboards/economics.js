@@ -4,7 +4,7 @@ import { apiAll, barChart, filterParams, fmt, groupBy, orchestratorLink, page, p
 
 page({
   title: "Economics",
-  filters: ["window", "end", "org", ["gateway", { label: "Gateway", hint: "as the payment events name it" }], "pipeline", "model", "orchestrator",
+  filters: ["window", "end", "org", ["gateway", { label: "Gateway", hint: "address or host, any case" }], "pipeline", "model", "orchestrator",
     ["group_by", { label: "Group by", options: ["orchestrator", "gateway", "pipeline"], fallback: "orchestrator" }]],
   render(ctx) {
     // Payments follow every filter; price quotes have no org or gateway (see their panel's note).

@@ -198,6 +198,14 @@ public final class QueryParams {
     return value.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * A gateway (ETH address or host): a free filter, lower-cased as silver stores it, so checksum
+   * case and lower case find the same gateway.
+   */
+  public Optional<String> gateway(String name) {
+    return filter(name).map(value -> value.toLowerCase(Locale.ROOT));
+  }
+
   /** A free filter (pipeline, model, org, gpu): safe characters only, at most 128 of them. */
   public Optional<String> filter(String name) {
     return single(name)

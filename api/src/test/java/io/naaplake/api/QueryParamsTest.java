@@ -17,7 +17,17 @@ class QueryParamsTest {
   private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
   private static final Duration SEVEN_DAYS = Duration.ofDays(7);
   private static final Set<String> ALLOWED =
-      Set.of("start", "end", "limit", "window", "orchestrator", "pipeline", "model", "gpu", "date");
+      Set.of(
+          "start",
+          "end",
+          "limit",
+          "window",
+          "orchestrator",
+          "pipeline",
+          "model",
+          "gpu",
+          "date",
+          "gateway");
 
   private static QueryParams params(String... nameValues) {
     Map<String, List<String>> raw = new HashMap<>();
@@ -175,6 +185,16 @@ class QueryParamsTest {
             "%27")) {
       assertBad(() -> params("model", bad).filter("model"), "model");
     }
+  }
+
+  @Test
+  void gatewaysAreFreeFiltersLowerCasedAsTheLakeStoresThem() {
+    assertThat(params("gateway", "0x8a69a765Cfa5a247852De15886101e5f551f743A").gateway("gateway"))
+        .contains("0x8a69a765cfa5a247852de15886101e5f551f743a");
+    assertThat(params("gateway", "Gateway.Example.COM:8935").gateway("gateway"))
+        .contains("gateway.example.com:8935");
+    assertThat(params().gateway("gateway")).isEmpty();
+    assertBad(() -> params("gateway", "x' OR '1'='1").gateway("gateway"), "gateway");
   }
 
   @Test

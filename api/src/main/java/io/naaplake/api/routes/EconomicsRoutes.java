@@ -71,7 +71,7 @@ final class EconomicsRoutes {
         .param(Params.filter("pipeline", "Pipeline"))
         .param(Params.standard("model"))
         .param(Params.standard("org"))
-        .param(Params.filter("gateway", "Envelope gateway of the payment events"))
+        .param(Params.gateway("Envelope gateway of the payment events"))
         .view(PAYMENTS, EconomicsRoutes::paymentsView)
         .paged()
         .build();
@@ -108,7 +108,7 @@ final class EconomicsRoutes {
         .andEquals("pipeline", params.filter("pipeline"))
         .andEquals("model_id", params.filter("model"))
         .andEquals("org", params.filter("org"))
-        .andEquals("gateway", params.filter("gateway"))
+        .andEquals("gateway", params.gateway("gateway"))
         .append(" GROUP BY 1, 4");
     return sql.view(PAYMENTS);
   }

@@ -86,7 +86,7 @@ final class JobRoutes {
         .window("window_start", "window_date", range)
         .andEquals("job_type", params.choice("job_type", java.util.Set.of(AI_BATCH, LLM, BYOC)))
         .andEquals("org", params.filter("org"))
-        .andEquals("gateway", params.filter("gateway"))
+        .andEquals("gateway", params.gateway("gateway"))
         .andEquals("pipeline_or_capability", params.filter("pipeline"))
         .andEquals("model_id", params.filter("model"))
         .andEquals("orchestrator_address", params.address("orchestrator"))

@@ -66,6 +66,12 @@ final class Params {
     return ParamDoc.text(name, what + ": 0x and 40 hex digits.", ADDRESS_PATTERN);
   }
 
+  /** The gateway filter: any case matches (the lake stores gateways lower-cased). */
+  static ParamDoc gateway(String what) {
+    return ParamDoc.text(
+        "gateway", what + ": address or host, in any case (exact match).", FILTER_PATTERN);
+  }
+
   static ParamDoc filter(String name, String what) {
     return ParamDoc.text(name, what + " (exact match).", FILTER_PATTERN);
   }
@@ -82,7 +88,7 @@ final class Params {
           "gpu", filter("gpu", "GPU id (reported UUID)"),
           "gpu_model", filter("gpu_model", "GPU model name"),
           "org", filter("org", "Publishing org"),
-          "gateway", filter("gateway", "Gateway"));
+          "gateway", gateway("Gateway"));
 
   static final java.util.Map<String, String> STANDARD_COLUMNS =
       java.util.Map.of(
@@ -117,6 +123,9 @@ final class Params {
     }
     if (!doc.enumValues().isEmpty()) {
       return params.choice(doc.name(), new java.util.TreeSet<>(doc.enumValues()));
+    }
+    if (doc.name().equals("gateway")) {
+      return params.gateway(doc.name());
     }
     return params.filter(doc.name());
   }

@@ -173,10 +173,20 @@ public final class SilverEventsTransform {
       values[i] = bronze.get(i);
     }
     int gateway = LINEAGE.indexOf("gateway");
-    if ("".equals(values[gateway])) {
-      values[gateway] = null;
-    }
+    values[gateway] = gateway((String) values[gateway]);
     return values;
+  }
+
+  /**
+   * The envelope's gateway as silver keeps it: trimmed and lower-cased, null when blank. It is an
+   * ETH address or a host, and neither's case means anything: producers send checksum case while
+   * payments name the same gateway in lower case, and one gateway must be one key.
+   */
+  static String gateway(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return raw.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static Row outcomeRow(
