@@ -18,6 +18,13 @@ public interface ChainRunner extends AutoCloseable {
   ChainResult run(ChainRequest request) throws Exception;
 
   /**
+   * Readies what every run needs (the batch-jobs runner: its SparkSession), so the first fire does
+   * not wait for it. Called once, on the scheduler's main thread after it started; a failure here
+   * is reported and left to the first run, which needs the same thing and fails with its category.
+   */
+  default void prepare() {}
+
+  /**
    * Arranges for {@code stop} (which waits for the running chain) to run when the JVM shuts down on
    * SIGTERM or Ctrl-C, before the runner's engine stops itself. By default a plain JVM shutdown
    * hook; a runner whose engine has its own shutdown hook orders {@code stop} before it.

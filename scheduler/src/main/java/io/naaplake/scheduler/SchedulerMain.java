@@ -50,8 +50,23 @@ public final class SchedulerMain {
     new JobsCommand(scheduler.quartz(), recorder, clock, System.out, System.err)
         .run(List.of("list"));
     System.out.println("run log: " + config.runLog() + "; stop with Ctrl-C");
+    prepare(runner);
     // Quartz's threads do the work; main only waits until the shutdown hook ends the JVM.
     new CountDownLatch(1).await();
+  }
+
+  /** Readies the runner while the first fire is still ahead; its failure is the first run's. */
+  private static void prepare(ChainRunner runner) {
+    try {
+      runner.prepare();
+    } catch (RuntimeException e) {
+      System.err.println(
+          "naap: the chain runner could not get ready ["
+              + NaapException.categoryOf(e)
+              + "]: "
+              + e.getMessage()
+              + "; the first chain tries again");
+    }
   }
 
   /** The running chain finishes first; then the runner releases what it holds (its session). */

@@ -144,7 +144,12 @@ public final class SparkChainRunner implements ChainRunner {
     return new ChainResult(summary);
   }
 
-  /** Stops the session if this runner owns it; the scheduler calls it once, at shutdown. */
+  /** Opens the session now, so the first chain does not spend its first seconds on it. */
+  @Override
+  public void prepare() {
+    session();
+  }
+
   /**
    * Spark stops its context from Hadoop's shutdown hook manager (priority 40 there); a plain JVM
    * hook would run beside it, and the running chain would lose its SparkContext in the middle of a

@@ -56,13 +56,28 @@ class SparkChainRunnerTest {
     assertThat(opened).hasValue(0);
   }
 
+  @Test
+  void prepareAsksForTheSessionBeforeAnyRunAndReportsItsFailure() {
+    AtomicInteger opened = new AtomicInteger();
+    SparkChainRunner runner = runner(opened);
+
+    assertThatThrownBy(runner::prepare)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no Spark here");
+    assertThat(opened).as("the session was opened by prepare, not by a chain").hasValue(1);
+    runner.close();
+    assertThatThrownBy(runner::prepare).hasMessageContaining("closed");
+    assertThat(opened).hasValue(1);
+  }
+
   private static SparkChainRunner runner(AtomicInteger opened) {
     SparkSessionSource sessions =
         new SparkSessionSource() {
           @Override
           public SparkSession open() {
             opened.incrementAndGet();
-            throw new AssertionError("no session expected");
+            // (no engine in a unit test: the count says whether a session was asked for)
+            throw new IllegalStateException("no Spark here");
           }
 
           @Override
