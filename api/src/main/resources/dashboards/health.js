@@ -1,8 +1,7 @@
-// System health: the alerts firing now, data freshness per org and family, the newest pipeline
-// runs, quarantine, late data and attribution quality over the last 24 h, and the API's readiness.
-import { api, apiAll, barChart, el, fmt, iso, kpiList, page, panel, sum, timeChart, timeSeries } from "./dash.js";
-
-const DAY = 24 * 3600 * 1000;
+// System health as of the window's end (default now): the alerts firing then, data freshness per
+// org and family, the newest pipeline runs, quarantine, late data and attribution quality over the
+// 24 h before it, events per hour by outcome over the window, and the API's readiness.
+import { api, apiAll, barChart, el, fmt, kpiList, page, panel, sum, timeChart, timeSeries } from "./dash.js";
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 };
 
@@ -40,19 +39,20 @@ function showAlerts(p, a) {
 
 page({
   title: "System health",
-  filters: [],
+  filters: ["window", "end"],
   render(ctx) {
     const alerts = panel("alerts", "Firing alerts", { wide: true,
       note: "The alert catalog judged on the lake gauges, as ./naap status judges it (Prometheus may still hold a rule with a for-duration pending)." });
-    const quality = panel("quality", "Data quality, last 24 h", { wide: true });
-    const outcomes = panel("outcomes", "Events per hour by outcome, last 24 h", { wide: true,
+    const asOf = ctx.range.end;
+    const quality = panel("quality", "Data quality, the 24 h before " + fmt.time(asOf), { wide: true });
+    const outcomes = panel("outcomes", "Events per hour by outcome", { wide: true,
       note: "By the events' own event time, every org and family (/v1/network/data-quality); hollow points are hours not settled yet." });
-    const freshness = panel("freshness", "Freshness per org and family", { note: "Seconds since the newest event (7 days looked back)." });
+    const freshness = panel("freshness", "Freshness per org and family", { note: "Time from the newest event to " + fmt.time(asOf) + " (7 days looked back)." });
     const lag = panel("lag", "Event lag by family");
     const runs = panel("runs", "Pipeline runs (newest per job)", { wide: true });
-    const health = api("/v1/network/health").then((b) => b.data);
+    const health = api("/v1/network/health", { as_of: asOf }).then((b) => b.data);
 
-    ctx.load(alerts, async () => showAlerts(alerts, (await api("/v1/network/alerts")).data));
+    ctx.load(alerts, async () => showAlerts(alerts, (await api("/v1/network/alerts", { as_of: asOf })).data));
     ctx.load(quality, async () => {
       const h = await health;
       const q = h.quality_24h;
@@ -69,12 +69,12 @@ page({
       ]);
     });
     ctx.load(outcomes, async () => {
-      const rows = await apiAll("/v1/network/data-quality", { start: iso(new Date(ctx.now.getTime() - DAY)), end: iso(ctx.now) });
+      const rows = await apiAll("/v1/network/data-quality", { start: ctx.range.start, end: ctx.range.end });
       const series = [
         ["Accepted", "accepted_events"], ["Duplicate deliveries", "duplicate_deliveries"], ["Ignored", "ignored_events"],
         ["Quarantined", "quarantined_events"], ["Late", "late_events"],
       ].flatMap(([name, column]) => timeSeries(rows, { value: (rs) => sum(rs, column) }).map((s) => ({ ...s, name })));
-      outcomes.chart(timeChart(series, fmt.int, { start: iso(new Date(ctx.now.getTime() - DAY)), end: iso(ctx.now) }));
+      outcomes.chart(timeChart(series, fmt.int, ctx.range));
     });
     ctx.load(freshness, async () => {
       const h = await health;
@@ -83,7 +83,7 @@ page({
         { label: "Family", value: (r) => r.family },
         { label: "Newest event", value: (r) => fmt.time(r.latest_event_ts) },
         { label: "Lag", value: (r) => fmt.seconds(r.lag_seconds), num: true },
-      ], h.freshness, { empty: "No event in the 7 days before now." });
+      ], h.freshness, { empty: "No event in the 7 days before " + fmt.time(asOf) + "." });
     });
     ctx.load(lag, async () => {
       const h = await health;
@@ -100,7 +100,7 @@ page({
         { label: "Duration", value: (r) => fmt.ms(r.duration_ms), num: true },
         { label: "Rows in", value: (r) => fmt.int(r.rows_in), num: true },
         { label: "Rows out", value: (r) => fmt.int(r.rows_out), num: true },
-      ], h.pipeline_runs, { empty: "No pipeline run at or before now." });
+      ], h.pipeline_runs, { empty: "No pipeline run at or before " + fmt.time(asOf) + "." });
     });
   },
 });

@@ -196,15 +196,21 @@ final class NetworkRoutes {
         new RouteDoc(
             "/v1/network/health",
             "Health of the data: freshness, runs, quarantine, lateness, attribution",
-            "Freshness per org and event family (newest event in the last 7 days and its lag),"
-                + " ingest lag (the smallest lag), the newest run of every pipeline job at or"
-                + " before now, and quarantine, late-data and attribution rates over the 24 h"
-                + " before now (gold.data_quality_hourly, ops.job_runs).",
+            "As of as_of (default now): freshness per org and event family (newest event in"
+                + " the 7 days before and its lag), ingest lag (the smallest lag), the newest run"
+                + " of every pipeline job whose run time is at or before it, and quarantine,"
+                + " late-data and attribution rates over the 24 h before it"
+                + " (gold.data_quality_hourly, ops.job_runs).",
             "network",
-            List.of(),
+            List.of(
+                ParamDoc.instant(
+                    "as_of",
+                    "The time the health is computed at, RFC 3339 (the lake as it looked then)."
+                        + " Default: now (the server's as-of time); a later time is served as"
+                        + " now.")),
             RouteDoc.Shape.OBJECT,
             List.of(
-                Column.required("as_of", timestamp(), "The now the document is computed at."),
+                Column.required("as_of", timestamp(), "The time the document is computed at."),
                 Column.optional(
                     "ingest_lag_seconds", bigint(), "Smallest lag of any org and family."),
                 Documents.arrayOf("freshness", "Per org and family.", FRESHNESS),
@@ -214,7 +220,7 @@ final class NetworkRoutes {
   }
 
   private static Payload healthDocument(RouteRequest request) {
-    Instant now = request.now();
+    Instant now = Params.snapshotAt(request.params(), request.now());
     String catalog = request.context().catalog();
     Sql freshness = new Sql(catalog);
     freshness

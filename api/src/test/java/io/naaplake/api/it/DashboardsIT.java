@@ -327,6 +327,24 @@ class DashboardsIT {
   }
 
   @Test
+  void healthAsOfAnEarlierEndShowsTheLakeAsItWasThen() {
+    // Half an hour before the served as-of: the page asks for health and alerts as of its end,
+    // so its ingest lag is the route's for that time (9484 s, JobAndHealthRoutesIT) and the
+    // alerts are judged then.
+    dash.open("health-earlier", "health.html?window=24h&end=2026-01-09T00:30&refresh=0");
+    JsonNode health = api.get("/v1/network/health?as_of=2026-01-09T00:30:00Z").data();
+    assertThat(dash.kpiRaw("quality", "ingest-lag"))
+        .isEqualTo(health.get("ingest_lag_seconds").asText())
+        .isEqualTo("9484");
+    assertThat(dash.cellTexts("freshness", 1)).hasSize(health.get("freshness").size());
+    assertThat(
+            browser.findElements(By.cssSelector("#alerts .note")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .anySatisfy(note -> assertThat(note).startsWith("Judged as of 2026-01-09 00:30 UTC;"));
+  }
+
+  @Test
   void healthListsTheAlertsTheApiSaysAreFiring() {
     dash.open("health-alerts", "health.html");
     // The page asks for the API's now, which is the served as-of time: the same document.

@@ -509,6 +509,38 @@ class JobAndHealthRoutesIT {
   }
 
   @Test
+  void healthAsOfAnEarlierTimeIsMeasuredFromThatTime() {
+    // Half an hour before the fixture's as-of (01:00Z): the same newest events, each lag 1,800 s
+    // shorter (11284 - 1800 = 9484, ...); the 24 h before still hold the sample's 65 events; and
+    // the fixture's 01:00Z runs are not listed yet.
+    JsonNode health = api.get("/v1/network/health?as_of=2026-01-09T00:30:00Z").data();
+    assertThat(health.get("as_of").asText()).isEqualTo("2026-01-09T00:30:00Z");
+    assertThat(freshness(health))
+        .containsExactly(
+            "cloudspe ai_stream_status 2026-01-08T21:51:55.610Z 9484",
+            "cloudspe create_new_payment 2026-01-08T21:51:53.607Z 9486",
+            "cloudspe discovery_results 2026-01-08T21:49:05.559Z 9654",
+            "cloudspe network_capabilities 2026-01-08T21:50:21.590Z 9578",
+            "cloudspe stream_ingest_metrics 2026-01-08T21:51:55.608Z 9484",
+            "cloudspe stream_trace 2026-01-08T21:49:12.042Z 9647");
+    assertThat(health.get("ingest_lag_seconds").asLong()).isEqualTo(9484);
+    assertThat(health.get("quality_24h").get("accepted_events").asLong()).isEqualTo(65);
+    List<String> jobs = new ArrayList<>();
+    for (JsonNode run : health.get("pipeline_runs")) {
+      jobs.add(run.get("job").asText());
+      assertThat(Instant.parse(run.get("run_time").asText()))
+          .as(run.toString())
+          .isBeforeOrEqualTo(Instant.parse("2026-01-09T00:30:00Z"));
+    }
+    // The fixture's first run (run time 00:00Z) ran every job.
+    assertThat(jobs).containsExactly("bronze_ingest", "gold", "silver_entities", "silver_events");
+    // A time the server's clock has not reached is served as its now.
+    assertThat(
+            api.get("/v1/network/health?as_of=2030-01-01T00:00:00Z").data().get("as_of").asText())
+        .isEqualTo("2026-01-09T01:00:00Z");
+  }
+
+  @Test
   void healthListsTheNewestRunOfEveryPipelineJob() {
     // The fixture ran the pipeline twice: at run time 2026-01-09T00:00Z over every scenario,
     // then at 01:00Z over the late messages. The newest run at or before the as-of (01:00Z) of
