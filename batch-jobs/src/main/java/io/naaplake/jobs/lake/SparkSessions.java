@@ -25,7 +25,7 @@ public final class SparkSessions {
     if (!config.sparkCodegen()) {
       // A chain runs about 200 small Delta reads and writes, and Spark generates and compiles
       // (Janino, then the JIT) code for each plan: that took half the executor CPU of a chain
-      // over a few thousand rows. Interpreted evaluation cut an embedded chain from 269 s to
+      // over a few thousand rows. Interpreted evaluation cut an embedded chain from 286 s to
       // 218 s on 2 cores (issue 8's notes). factoryMode is an internal Spark setting that Spark
       // 4.2 honours outside its tests; SparkSessionsTest proves it still takes effect.
       builder

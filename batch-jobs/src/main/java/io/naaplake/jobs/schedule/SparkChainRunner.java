@@ -166,6 +166,7 @@ public final class SparkChainRunner implements ChainRunner {
             java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /** Stops the session if this runner owns it; the scheduler calls it once, at shutdown. */
   @Override
   public synchronized void close() {
     closed = true;
